@@ -1,0 +1,49 @@
+"""lead-unit: every main target names a lead unit (牵头单位).
+
+Where a plan names no lead unit anywhere, it is reported once for the whole plan with
+`plan_severity` (the units may sit in a separate breakdown table), not once per target.
+Fails: "（2）孕产妇死亡率控制在8.2/10万以下。" in a plan whose other targets carry (牵头单位：…).
+Passes: "（2）孕产妇死亡率控制在8.2/10万以下。（牵头单位：区卫生健康局）"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import Evidence, Finding, Target
+from ..rules import PlanFacts, Rule
+
+
+def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
+    targets = _unique_main(facts.targets)
+    if not targets:
+        return
+    if not any(t.lead_units for t in targets):
+        yield Finding(
+            rule=rule.id, severity=rule.params.get("plan_severity", rule.severity),
+            message=rule.params["plan_message"].format(count=len(targets)),
+            expected="每项主要目标注明牵头单位", actual="全篇未注明",
+            suggestion=rule.params.get("plan_suggestion"),
+            location=Evidence(**facts.plan.location.model_dump(), excerpt=facts.plan.title),
+        )
+        return
+    for t in targets:
+        if t.lead_units:
+            continue
+        yield Finding(
+            rule=rule.id, severity=rule.severity, message=rule.message,
+            domain=t.domain, expected="注明牵头单位", actual="未注明",
+            suggestion=(rule.suggestion or "").format(text=t.text.rstrip("。")) or None,
+            location=Evidence(**t.location.model_dump(), excerpt=t.text, heading=" > ".join(t.heading_path)),
+        )
+
+
+def _unique_main(targets: list[Target]) -> list[Target]:
+    """Main targets once each (a target naming several indicators appears once per indicator)."""
+    seen: set[tuple] = set()
+    out = []
+    for t in targets:
+        key = (t.location, t.text)
+        if t.main and key not in seen:
+            seen.add(key)
+            out.append(t)
+    return out

@@ -1,0 +1,118 @@
+"""Find the required sections and the development domains of a plan, also under reworded headings.
+
+Sections are recognised by alias (exact, or rapidfuzz ≥ 90 for slightly garbled headings); domains
+by alias or by weighted keywords, assigned one heading per domain, best scores first. Domain
+headings are looked for among the children of the heading that holds most of them (发展领域…)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .models import DomainResult, Node, Plan, SectionResult
+from .reference import Domain, PlanReference
+from .structure import walk
+
+_MIN_DOMAIN_SCORE = 0.5
+_ALIAS_SCORE = 2.0
+
+
+@dataclass(frozen=True)
+class Classified:
+    sections: list[SectionResult]
+    domains: list[DomainResult]
+    domain_nodes: dict[str, tuple[Node, tuple[Node, ...]]]  # domain id → (node, ancestors)
+
+
+def classify(plan: Plan, ref: PlanReference) -> Classified:
+    container, candidates = _domain_candidates(plan.root, ref.domains)
+    domain_nodes = _assign_domains(candidates, ref.domains)
+    inside = {id(n) for n, _ in domain_nodes.values()}
+    outside = [
+        (n, path) for n, path in walk(plan.root)
+        if not any(id(a) in inside for a in (*path, n)) and n is not container
+    ]
+    sections = []
+    for section in ref.sections:
+        found = _find_section(outside, section.aliases)
+        sections.append(
+            SectionResult(
+                id=section.id,
+                name=section.name,
+                found=found is not None,
+                heading=_heading_text(found) if found else None,
+                location=found.heading.location if found else None,
+            )
+        )
+    domains = []
+    for d in ref.domains:
+        node = domain_nodes.get(d.id)
+        domains.append(
+            DomainResult(
+                id=d.id,
+                name=d.name,
+                found=node is not None,
+                heading=_heading_text(node[0]) if node else None,
+                location=node[0].heading.location if node else None,
+            )
+        )
+    return Classified(sections=sections, domains=domains, domain_nodes=domain_nodes)
+
+
+def domain_score(title: str, domain: Domain) -> float:
+    if any(alias in title for alias in domain.aliases):
+        return _ALIAS_SCORE
+    if any(fuzz.partial_ratio(alias, title) >= 90 for alias in domain.aliases if len(alias) >= 4):
+        return _ALIAS_SCORE * 0.9
+    return max((k.weight for k in domain.keywords if k.word in title), default=0.0)
+
+
+def _domain_candidates(root: Node, domains: list[Domain]) -> tuple[Node | None, list[tuple[Node, tuple]]]:
+    """The heading whose children name the most domains, and those children."""
+    best: Node | None = None
+    best_hits = 0
+    nodes = [root, *(n for n, _ in walk(root))]
+    for node in nodes:
+        hits = sum(
+            1 for c in node.children
+            if c.heading.number and max(domain_score(c.heading.title, d) for d in domains) >= 1.0
+        )
+        if hits > best_hits:
+            best, best_hits = node, hits
+    if best is None or best_hits < 2:
+        return None, [(n, p) for n, p in walk(root) if n.heading.number and n.heading.level <= 3]
+    path = next((p for n, p in walk(root) if n is best), ())
+    return best, [(c, (*path, best)) for c in best.children]
+
+
+def _assign_domains(candidates: list[tuple[Node, tuple]], domains: list[Domain]) -> dict:
+    scored = sorted(
+        ((domain_score(node.heading.title, d), i, d.id) for i, (node, _) in enumerate(candidates) for d in domains),
+        key=lambda t: (-t[0], t[1]),
+    )
+    taken: set[int] = set()
+    assigned: dict[str, tuple[Node, tuple]] = {}
+    for score, i, domain_id in scored:
+        if score < _MIN_DOMAIN_SCORE:
+            break
+        if i in taken or domain_id in assigned:
+            continue
+        taken.add(i)
+        assigned[domain_id] = candidates[i]
+    return assigned
+
+
+def _find_section(nodes: list[tuple[Node, tuple]], aliases: list[str]) -> Node | None:
+    """The most specific heading naming the section: the shortest title that contains an alias."""
+    hits = [n for n, _ in nodes if any(a in n.heading.title for a in aliases)]
+    if not hits:
+        hits = [
+            n for n, _ in nodes
+            if len(n.heading.title) <= 20 and any(fuzz.partial_ratio(a, n.heading.title) >= 90 for a in aliases)
+        ]
+    return min(hits, key=lambda n: len(n.heading.title)) if hits else None
+
+
+def _heading_text(node: Node) -> str:
+    return f"{node.heading.number}{node.heading.title}"

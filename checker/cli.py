@@ -1,0 +1,126 @@
+"""The `check` command: parse arguments, run the checker, write the reports, set the exit code.
+
+Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 an input or argument could not
+be used (one line on stderr)."""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import InputError
+
+app = typer.Typer(add_completion=False, help="检查妇女/儿童发展规划与上级规划的衔接（check local plans against upper-level plans）.")
+
+
+class Format(enum.StrEnum):
+    html = "html"
+    json = "json"
+    text = "text"
+
+
+class FailOn(enum.StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Plan files: .docx .doc .wps .pdf .txt")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="html: a review file per document; json: one JSON object on stdout; text: findings on stdout")] = Format.html,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the HTML reviews")] = Path("."),
+    reference: Annotated[str, typer.Option("--reference", "-r", help="Upper-level targets: a bundled name or a YAML path")] = "national-2021-2030",
+    against: Annotated[Path | None, typer.Option("--against", help="Derive the upper-level targets from this upper-level plan document")] = None,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1")] = FailOn.error,
+) -> None:
+    """Check plan FILES against the upper-level targets and write a review (衔接审核意见)."""
+    from .pipeline import check_file, report_for
+    from .reference import load_reference
+    from .rules import load_rules
+
+    try:
+        ref = load_reference(reference)
+        if against is not None:
+            from .against import reference_from_plan
+
+            ref = reference_from_plan(against, ref)
+        rules = load_rules()
+    except InputError as e:
+        _fail(str(e))
+    documents, failed = [], False
+    for path in files:
+        try:
+            documents.append(check_file(path, ref, rules))
+        except InputError as e:
+            print(f"check: {e}", file=sys.stderr)
+            failed = True
+    report = report_for(documents, ref)
+    if format is Format.json:
+        sys.stdout.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+    elif format is Format.text:
+        from .summary import print_findings
+
+        print_findings(report)
+    else:
+        from .report_html import render_html
+        from .summary import print_summary
+
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            _fail(f"无法创建输出目录 {out}：{e.strerror}")
+        written = []
+        now = datetime.now()
+        for i, doc in enumerate(report.documents):
+            target = out / f"{Path(doc.path).stem}.review.html"
+            _write_atomic(target, render_html(report, i, now))
+            written.append(target)
+        print_summary(report, written)
+    if failed:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if _fails(report, fail_on) else 0)
+
+
+def _fails(report, fail_on: FailOn) -> bool:
+    from .rules import SEVERITY_RANK
+
+    if fail_on is FailOn.never:
+        return False
+    floor = SEVERITY_RANK[fail_on.value]
+    return any(
+        SEVERITY_RANK[f.severity] >= floor for d in report.documents for p in d.plans for f in p.findings
+    )
+
+
+def _write_atomic(target: Path, content: str) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written report."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _fail(message: str) -> None:
+    print(f"check: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,198 @@
+"""Plan + domains → Targets: every target of every domain, with its numbers and lead units.
+
+Main targets are the items under a domain's 主要目标 (or 具体目标 …) heading and the rows of a
+target or indicator table; items under 策略措施 that carry numbers are kept as secondary targets
+(main=False). A table's columns are recognised by their header (主要目标/指标名称, 规划值/目标值,
+牵头单位, 责任单位)."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .classify import Classified
+from .models import Node, Paragraph, Quantity, Target
+from .patterns import LEAD_UNITS, target_body
+from .quantities import parse_quantities
+from .structure import walk
+
+_GOALS = re.compile(r"^(?:\d+[.、]?)?(?:主要目标|具体目标|发展目标|目标)")
+_MEASURES = re.compile(r"(?:策略措施|工作措施|主要措施|重点任务|措施|任务)")
+_NAME_COL = re.compile(r"指标名称|主要目标|目标内容|指标|目标")
+_VALUE_COL = re.compile(r"规划值|目标值|指标值|预期值|\d{4}年|值")
+_LEAD_COL = re.compile(r"牵头")
+_RESP_COL = re.compile(r"责任|配合|参与")
+_ATTR_COL = re.compile(r"属性")
+_YEAR = re.compile(r"(20\d{2})年")
+_UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
+
+
+def extract(classified: Classified) -> list[Target]:
+    targets: list[Target] = []
+    for domain_id, (domain, ancestors) in classified.domain_nodes.items():
+        heading_path = [_label(n) for n in (*ancestors, domain) if n.heading.level > 0]
+        goals = [c for c in domain.children if not c.heading.number or c.heading.level >= 3]
+        goal_nodes = [c for c in goals if _GOALS.match(c.heading.title) and not _MEASURES.search(c.heading.title)]
+        found: list[Target] = []
+        for node, path in _regions(domain, goal_nodes):
+            main = not any(_MEASURES.search(n.heading.title) for n in (*path, node) if n is not domain)
+            where = heading_path + [_label(n) for n in path if n is not domain]
+            found.extend(_targets_in(node, domain_id, where, main))
+        targets.extend(_dedupe(found))
+    return targets
+
+
+def _regions(domain: Node, goal_nodes: list[Node]) -> list[tuple[Node, tuple[Node, ...]]]:
+    """The nodes to read targets from: each goal/measure sub-heading, or the domain itself."""
+    if not domain.children:
+        return [(domain, ())]
+    regions = [(domain, ())] if domain.paragraphs else []
+    for child in domain.children:
+        regions.append((child, (domain,)))
+    if not goal_nodes and not any(_MEASURES.search(c.heading.title) for c in domain.children):
+        # Numbered items straight under the domain heading: all of them are targets.
+        return [(domain, ())]
+    return regions
+
+
+def _targets_in(node: Node, domain_id: str, where: list[str], main: bool) -> list[Target]:
+    """Targets in one region: its numbered items (or its own paragraphs) and its table rows.
+
+    An item's text includes the unnumbered lines after it, so a lead-unit bracket wrapped onto
+    its own line stays with its target."""
+    here = [*where, _label(node)] if node.heading.level > 0 else where
+    out: list[Target] = []
+    items = [n for n in node.children if n.heading.number]
+    for item in items:
+        text = _item_text(item)
+        t = _target(text, item.heading.location, domain_id, here, main)
+        if t and (main or t.quantities):
+            out.append(t)
+    rows = [p for p in node.paragraphs if p.cells is not None]
+    out.extend(_table_targets(rows, domain_id, here))
+    if not items:
+        for p in node.paragraphs:
+            if p.cells is None and (t := _target(p.text, p.location, domain_id, here, main)):
+                if main or t.quantities:
+                    out.append(t)
+    return out
+
+
+def _item_text(item: Node) -> str:
+    parts = [p.text for p in item.paragraphs if p.cells is None]
+    if not parts:
+        parts = [item.heading.title]
+    else:
+        first = parts[0]
+        parts[0] = first[len(item.heading.number) :] if first.startswith(item.heading.number) else first
+    for child, _ in walk(item):
+        parts.extend(p.text for p in child.paragraphs if p.cells is None)
+    return "".join(parts).strip()
+
+
+def _target(text: str, location, domain_id: str, where: list[str], main: bool) -> Target | None:
+    lead, resp = _units(text)
+    body = target_body(text)
+    if not body or re.fullmatch(r"[（(][^）)]*[）)]", body):
+        return None
+    return Target(
+        text=text,
+        quantities=parse_quantities(body),
+        lead_units=lead,
+        responsible_units=resp,
+        location=location,
+        heading_path=where,
+        domain=domain_id,
+        main=main,
+    )
+
+
+def _units(text: str) -> tuple[list[str], list[str]]:
+    lead: list[str] = []
+    resp: list[str] = []
+    for m in LEAD_UNITS.finditer(text):
+        lead += _split_units(m["lead"])
+        resp += _split_units(m["resp"] or "")
+    return lead, resp
+
+
+def _split_units(s: str) -> list[str]:
+    return [u for u in _UNIT_SPLIT.split(s.strip("。 ")) if u]
+
+
+def _table_targets(rows: list[Paragraph], domain_id: str, where: list[str]) -> list[Target]:
+    out: list[Target] = []
+    columns: dict = {}
+    header: list[str] = []
+    for row in rows:
+        cells = row.cells or []
+        if _is_header(cells):
+            columns = _columns(cells)
+            header = cells
+            continue
+        if not columns or "name" not in columns:
+            continue
+        name = cells[columns["name"]] if columns["name"] < len(cells) else ""
+        if not name:
+            continue
+        text = name
+        quantities: list[Quantity] = []
+        for col in columns.get("values", []):
+            value = _cell(cells, col)
+            if not value:
+                continue
+            text += "、" if text != name else "："
+            offset = len(text)
+            text += value
+            year = _YEAR.search(header[col])
+            for q in parse_quantities(value):
+                span = (q.span[0] + offset, q.span[1] + offset)
+                stage = q.year or (int(year[1]) if year else None)
+                quantities.append(q.model_copy(update={"year": stage, "phrase": name, "span": span}))
+        if text == name:
+            quantities = parse_quantities(target_body(name))
+        lead = _split_units(_cell(cells, columns.get("lead")))
+        resp = _split_units(_cell(cells, columns.get("resp")))
+        location = row.location.model_copy(update={"cell": columns["name"]})
+        out.append(Target(text=text, quantities=quantities, lead_units=lead, responsible_units=resp,
+                          location=location, heading_path=where, domain=domain_id, main=True))
+    return out
+
+
+def _is_header(cells: list[str]) -> bool:
+    return any(_NAME_COL.search(c) for c in cells) and not any(re.search(r"\d", c) and "年" not in c for c in cells)
+
+
+def _columns(cells: list[str]) -> dict:
+    cols: dict = {"values": []}
+    for i, c in enumerate(cells):
+        if _LEAD_COL.search(c):
+            cols["lead"] = i
+        elif _RESP_COL.search(c):
+            cols["resp"] = i
+        elif _ATTR_COL.search(c):
+            cols["attr"] = i
+        elif "name" not in cols and _NAME_COL.search(c):
+            cols["name"] = i
+        elif _VALUE_COL.search(c):
+            cols["values"].append(i)
+    return cols
+
+
+def _cell(cells: list[str], col: int | None) -> str:
+    return cells[col] if col is not None and col < len(cells) else ""
+
+
+def _dedupe(targets: list[Target]) -> list[Target]:
+    """Drop a target that repeats an earlier one (a Word file may keep a stray copy next to its table)."""
+    out: list[Target] = []
+    for t in targets:
+        if any(fuzz.partial_ratio(t.text[:40], o.text) >= 95 for o in out if len(t.text) >= 8):
+            continue
+        out.append(t)
+    return out
+
+
+def _label(node: Node) -> str:
+    return f"{node.heading.number}{node.heading.title}"

@@ -1,0 +1,203 @@
+"""Targets ↔ upper-level indicators.
+
+A target speaks of an indicator when one clause of it holds one word of each of the indicator's
+keyword groups (and none of its exclusions); spaCy's PhraseMatcher finds those words. Its numbers
+are then given to the indicators they are about: in the same clause after the name, before a
+name with 的 (95%的城市社区), or in order after 分别 (新生儿、婴儿和5岁以下儿童死亡率分别降至…).
+An indicator with no such mention but a close fuzzy match (rapidfuzz) is reported as uncertain,
+never as missing or weaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .models import Quantity, Target
+from .nlp import find_phrases, sentences
+from .patterns import target_body
+from .quantities import is_qualitative
+from .reference import Indicator, PlanReference
+
+_CLAUSE_END = re.compile(r"[，。；,;]")
+_FUZZY_MIN = 85
+
+
+@dataclass
+class Evidence:
+    """What one target says about one indicator."""
+
+    indicator: Indicator
+    target: Target
+    quantities: list[Quantity] = field(default_factory=list)
+    score: float = 1.0
+    qualitative: bool = False  # named without a number, with 逐步提高 and the like
+    uncertain: bool = False  # only a fuzzy resemblance
+
+
+@dataclass
+class _Mention:
+    indicator: Indicator
+    start: int
+    clause: int
+    score: float
+
+
+def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict[str, Evidence]]:
+    """Targets annotated with their indicator (one copy per indicator a target speaks of), and
+    the best evidence for each indicator the plan speaks of."""
+    indicators = ref.indicators()
+    phrases = _phrases(indicators)
+    annotated: list[Target] = []
+    best: dict[str, Evidence] = {}
+    for target in targets:
+        found = _evidence(target, indicators, phrases)
+        if not found:
+            annotated.append(target)
+        for ev in found:
+            annotated.append(
+                target.model_copy(update={"indicator": ev.indicator.id, "quantities": ev.quantities,
+                                          "match_score": ev.score})
+            )
+            if _better(ev, best.get(ev.indicator.id)):
+                best[ev.indicator.id] = ev
+    for ind in indicators:
+        if ind.id not in best and (ev := _fuzzy(ind, targets)):
+            best[ind.id] = ev
+    return annotated, best
+
+
+def _phrases(indicators: list[Indicator]) -> tuple[str, ...]:
+    words = {w for i in indicators for group in i.keywords for w in group}
+    words |= {w for i in indicators for w in (*i.aliases, *i.exclude)}
+    return tuple(sorted(words))
+
+
+def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, ...]) -> list[Evidence]:
+    body = target_body(target.text)
+    hits = find_phrases(body, phrases)
+    if not hits:
+        return []
+    clause_of = _clause_index(body)
+    out: list[Evidence] = []
+    for s_start, s_end in sentences(body):
+        mentions = _mentions(indicators, [h for h in hits if s_start <= h[1] < s_end], clause_of)
+        if not mentions:
+            continue
+        quantities = [q for q in target.quantities if s_start <= q.span[0] < s_end and q.text in body]
+        assigned = _assign(mentions, quantities, body, clause_of)
+        for m in mentions:
+            qs = assigned.get(m.indicator.id, [])
+            clause = _clause_text(body, clause_of, m.clause)
+            out.append(
+                Evidence(indicator=m.indicator, target=target, quantities=qs, score=m.score,
+                         qualitative=not qs and is_qualitative(clause))
+            )
+    return out
+
+
+def _clause_index(text: str) -> list[int]:
+    index, out = 0, []
+    for ch in text:
+        out.append(index)
+        if _CLAUSE_END.match(ch):
+            index += 1
+    return out
+
+
+def _clause_text(text: str, clause_of: list[int], clause: int) -> str:
+    return "".join(ch for ch, c in zip(text, clause_of, strict=True) if c == clause)
+
+
+def _mentions(indicators: list[Indicator], hits: list[tuple[str, int, int]], clause_of: list[int]) -> list[_Mention]:
+    by_clause: dict[int, list[tuple[str, int]]] = {}
+    for word, start, _ in hits:
+        by_clause.setdefault(clause_of[start], []).append((word, start))
+    mentions = []
+    for clause, words in by_clause.items():
+        present = {w for w, _ in words}
+        for ind in indicators:
+            if any(e in present for e in ind.exclude):
+                continue
+            if not ind.keywords or not all(any(w in present for w in group) for group in ind.keywords):
+                continue
+            start = min(s for w, s in words if w in ind.keywords[0])
+            score = 1.0 if any(a in present for a in ind.aliases) else 0.9
+            mentions.append(_Mention(ind, start, clause, score))
+    return _drop_nested(sorted(mentions, key=lambda m: m.start))
+
+
+def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
+    """Two indicators named by the same words in one clause (居委会成员 vs 居委会主任 both need
+    居委会): keep both only if their first keywords differ in place; otherwise the one with more
+    specific keywords wins."""
+    out: list[_Mention] = []
+    for m in mentions:
+        clash = next((o for o in out if o.clause == m.clause and o.start == m.start), None)
+        if clash is None:
+            out.append(m)
+        elif len(m.indicator.keywords) > len(clash.indicator.keywords):
+            out[out.index(clash)] = m
+    return out
+
+
+def _assign(mentions: list[_Mention], quantities: list[Quantity], body: str,
+            clause_of: list[int]) -> dict[str, list[Quantity]]:
+    out: dict[str, list[Quantity]] = {}
+    by_clause: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_clause.setdefault(m.clause, []).append(m)
+    last: _Mention | None = None
+    for q in quantities:
+        clause = clause_of[q.span[0]]
+        here = by_clause.get(clause, [])
+        before = [m for m in here if m.start < q.span[0]]
+        after = [m for m in here if m.start > q.span[0]]
+        respectively = body.find("分别", here[0].start if here else 0, q.span[0]) >= 0
+        if body[q.span[1] : q.span[1] + 1] == "的" and after:
+            owners = [after[0]]
+        elif respectively and len(before) > 1:
+            owners = _respectively(before, [x for x in quantities if clause_of[x.span[0]] == clause], q)
+        elif before:
+            owners = [before[-1]]
+        elif not here and last is not None and not q.phrase:
+            owners = [last]  # 孕产妇死亡率，2025年控制在…: the number's clause has no subject of its own
+        else:
+            owners = []
+        for m in owners:
+            out.setdefault(m.indicator.id, []).append(q)
+        if here:
+            last = here[-1]
+    return out
+
+
+def _respectively(names: list[_Mention], values: list[Quantity], q: Quantity) -> list[_Mention]:
+    """分别: names and values pair in order; one value for all names; otherwise nobody (unsure)."""
+    if len(values) == 1:
+        return names
+    if len(values) == len(names):
+        return [names[values.index(q)]]
+    return []
+
+
+def _better(new: Evidence, old: Evidence | None) -> bool:
+    if old is None:
+        return True
+    rank = lambda e: (e.target.main, bool(e.quantities), e.qualitative, e.score)  # noqa: E731
+    return rank(new) > rank(old)
+
+
+def _fuzzy(ind: Indicator, targets: list[Target]) -> Evidence | None:
+    """A close but not certain resemblance in a main target, to be confirmed by a person."""
+    names = [a for a in (ind.name, *ind.aliases) if len(a) >= 5]
+    best: tuple[float, Target] | None = None
+    for t in targets:
+        if not t.main:
+            continue
+        score = max((fuzz.partial_ratio(a, t.text) for a in names), default=0)
+        if score >= _FUZZY_MIN and (best is None or score > best[0]):
+            best = (score, t)
+    if best is None:
+        return None
+    return Evidence(indicator=ind, target=best[1], score=best[0] / 100, uncertain=True)

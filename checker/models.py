@@ -1,0 +1,244 @@
+"""The data that flows through the checker, one model per step.
+
+load → Document → normalize → Text → structure → Plan → classify/extract/match → rules → Report.
+Every model carries a Location so that a finding can always point back to its source.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Comparator = Literal[">=", "<=", ">", "<", "=", "about"]
+Severity = Literal["error", "warning", "info"]
+PlanKind = Literal["women", "children"]
+
+
+class Location(BaseModel):
+    """Where something sits in the source file.
+
+    `line` for text files (1-based); `paragraph` for Word (0-based index among body paragraphs,
+    as python-docx counts them) and PDF (index of the text line); `table`/`row`/`cell` for Word
+    and PDF tables (0-based); `page` for PDF (1-based). Only the fields that apply are set.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int | None = None
+    paragraph: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None
+
+    def describe(self) -> str:
+        """A short Chinese description for people: 第3页 表1第2行第3列 …"""
+        parts = []
+        if self.page is not None:
+            parts.append(f"第{self.page}页")
+        if self.table is not None:
+            cell = f"第{self.cell + 1}列" if self.cell is not None else ""
+            parts.append(f"表{self.table + 1}第{(self.row or 0) + 1}行{cell}")
+        elif self.paragraph is not None:
+            parts.append(f"第{self.paragraph + 1}段")
+        if self.line is not None:
+            parts.append(f"第{self.line}行")
+        return " ".join(parts) or "位置不详"
+
+
+class SourceLine(BaseModel):
+    """One unit of text as the loader found it: a text line, a Word paragraph, a PDF text line,
+    or a table row (then `cells` holds the row's cell texts and `text` joins them with tabs)."""
+
+    text: str
+    location: Location
+    style: str | None = None  # Word paragraph style name ("Heading 1", "Title" …), a hint only
+    cells: list[str] | None = None
+    runs_to_margin: bool = False  # PDF: the line reaches the right margin, so the paragraph goes on
+
+
+class Document(BaseModel):
+    path: str
+    format: Literal["txt", "docx", "pdf", "doc"]
+    lines: list[SourceLine]
+
+
+class Paragraph(BaseModel):
+    """A normalized paragraph: broken lines re-joined, widths and spaces cleaned.
+
+    `location` is the location of its first source line; `offsets[i]` is the index in the
+    concatenated source text of the normalized character i (monotone, for highlighting)."""
+
+    text: str
+    location: Location
+    style: str | None = None
+    cells: list[str] | None = None
+
+
+class Text(BaseModel):
+    path: str
+    format: str
+    paragraphs: list[Paragraph]
+
+
+class Quantity(BaseModel):
+    """A number a target sets: 孕产妇死亡率控制在12/10万以下 → <= 12 1/10万."""
+
+    comparator: Comparator
+    value: float
+    unit: str
+    year: int | None = None  # the stage year of a staged target ("到2025年…")
+    value_max: float | None = None  # upper end of a range ("90%—95%")
+    text: str = ""  # the exact text of the quantity in the paragraph
+    span: tuple[int, int] = (0, 0)  # character span of `text` in the paragraph
+    phrase: str = ""  # what the quantity is about, as written before it in its clause
+
+
+class Heading(BaseModel):
+    level: int  # 1 = top (一、), 2 = （一）, 3 = 1., 4 = （1）, 5 = ①; 0 = a plan title
+    number: str  # the numbering as written: "（一）"; "" for keyword lines such as 主要目标：
+    title: str  # the heading text without numbering or run-in body
+    location: Location
+
+
+class Node(BaseModel):
+    """A heading with what it covers: its own run-in body, paragraphs and child nodes."""
+
+    heading: Heading
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    children: list[Node] = Field(default_factory=list)
+
+
+class Plan(BaseModel):
+    kind: PlanKind
+    title: str
+    period: str | None = None  # "2021—2030" or "十四五"
+    level: str | None = None  # 省 市 县 区 乡镇 街道
+    region: str | None = None
+    location: Location
+    root: Node  # level-0 node whose children are the plan's top headings
+
+
+class Target(BaseModel):
+    text: str
+    quantities: list[Quantity] = Field(default_factory=list)
+    lead_units: list[str] = Field(default_factory=list)
+    responsible_units: list[str] = Field(default_factory=list)
+    location: Location
+    heading_path: list[str] = Field(default_factory=list)
+    domain: str | None = None
+    main: bool = True  # a 主要目标; False for figures in 策略措施
+    indicator: str | None = None  # set by match
+    match_score: float | None = None
+
+
+# ---- results: what the JSON report carries (see DESIGN.md; fields may be added, never renamed) ----
+
+Status = Literal["stronger", "equal", "weaker", "unquantified", "missing", "uncertain"]
+
+
+class Evidence(Location):
+    """A Location with the sentence it points at, and the heading path above it."""
+
+    excerpt: str | None = None
+    heading: str | None = None
+
+
+class SectionResult(BaseModel):
+    id: str
+    name: str
+    found: bool
+    heading: str | None = None
+    location: Location | None = None
+
+
+class DomainResult(BaseModel):
+    id: str
+    name: str
+    found: bool
+    heading: str | None = None
+    targets: int = 0  # main targets found under the domain
+    location: Location | None = None
+
+
+class TargetResult(BaseModel):
+    text: str
+    main: bool = True  # a 主要目标; False for a figure found in 策略措施
+    domain: str | None
+    indicator: str | None
+    match_score: float | None = None
+    quantities: list[Quantity]
+    lead_units: list[str]
+    responsible_units: list[str]
+    location: Evidence
+
+
+class IndicatorResult(BaseModel):
+    """One upper-level indicator and what the plan makes of it."""
+
+    indicator: str
+    name: str
+    domain: str
+    status: Status
+    expected: str  # "<= 12 1/10万 (2030)" written for people: "≤12/10万（2030年）"
+    actual: str | None = None
+    binding: str | None = None  # 约束性 / 预期性, where known
+    certainty: str = "confirmed"  # confirmed / likely / unsure, from the reference
+    wording: str  # the upper-level target sentence
+    source: str  # the upper-level document
+    target: str | None = None  # the plan's sentence
+    location: Evidence | None = None
+    note: str | None = None
+
+
+class Finding(BaseModel):
+    rule: str
+    severity: Severity
+    message: str
+    domain: str | None = None
+    section: str | None = None
+    indicator: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+    wording: str | None = None  # the upper-level wording
+    source: str | None = None  # the upper-level document
+    suggestion: str | None = None  # a sentence the drafter can paste
+    location: Evidence | None = None
+
+
+class PlanReport(BaseModel):
+    kind: PlanKind
+    title: str
+    period: str | None = None
+    level: str | None = None
+    region: str | None = None
+    location: Location
+    sections: list[SectionResult]
+    domains: list[DomainResult]
+    targets: list[TargetResult]
+    indicators: list[IndicatorResult]
+    findings: list[Finding]
+
+
+class DocumentReport(BaseModel):
+    path: str
+    format: str
+    plans: list[PlanReport]
+
+
+class ReferenceInfo(BaseModel):
+    name: str
+    version: str
+    sources: list[str]
+
+
+class ToolInfo(BaseModel):
+    name: str
+    version: str
+
+
+class Report(BaseModel):
+    tool: ToolInfo
+    reference: ReferenceInfo
+    documents: list[DocumentReport]

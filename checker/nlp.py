@@ -1,0 +1,48 @@
+"""The one spaCy pipeline of the process: a blank Chinese tokenizer (one token per character, no
+model download) with a sentencizer over Chinese sentence punctuation, and phrase matchers over it."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+
+SENTENCE_ENDS = ["。", "！", "？", "；", "!", "?", ";"]
+
+
+@cache
+def pipeline() -> Language:
+    import spacy
+
+    nlp = spacy.blank("zh")  # default "char" segmenter: needs no dictionary or model
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
+    return nlp
+
+
+@cache
+def phrase_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
+    """A matcher labelling each match with the phrase itself."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab)
+    for phrase in phrases:
+        matcher.add(phrase, [nlp.make_doc(phrase)])
+    return matcher
+
+
+def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """(phrase, start, end) character spans of every phrase occurring in text."""
+    doc = pipeline().make_doc(text)
+    matcher = phrase_matcher(phrases)
+    vocab = pipeline().vocab.strings
+    return [(vocab[label], doc[s:e].start_char, doc[s:e].end_char) for label, s, e in matcher(doc)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of text."""
+    doc = pipeline()(text)
+    return [(s.start_char, s.end_char) for s in doc.sents]

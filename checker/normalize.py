@@ -1,0 +1,89 @@
+"""Document → Text: clean every line and re-join paragraphs that the source broke across lines.
+
+PDF lines, and text copied from PDFs, end mid-sentence; web copies put a whole plan on one line.
+Both are repaired here so that later steps see one paragraph per paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from .models import Document, Paragraph, SourceLine, Text
+from .patterns import JUNK, NUMBERING, PLAN_TITLE, TERMINAL
+from .textclean import clean
+
+# Words that stand alone on a line as a heading of their own (主要目标：, 策略措施, 目录 …).
+KEYWORD_LINE = re.compile(
+    r"^(?:主要目标|具体目标|发展目标|策略措施|工作措施|主要措施|重点任务|目录|序言|前言|附件\d*)[:：]?$"
+)
+
+# Where a one-line web copy is cut into paragraphs: before a numbering that follows a sentence end.
+_RUN_SPLIT = re.compile(
+    r"(?<=[。；！？：])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|（\d{1,2}）"
+    r"|\d{1,2}[、.](?!\d)|主要目标[:：]|策略措施[:：]))"
+)
+_LONG_LINE = 400
+
+
+def normalize(doc: Document) -> Text:
+    cleaned = [_clean_line(line) for line in doc.lines]
+    lines = [line for line in _split_long(cleaned) if line.text and not JUNK.search(line.text)]
+    return Text(path=doc.path, format=doc.format, paragraphs=_rejoin(lines, doc.format))
+
+
+def _clean_line(line: SourceLine) -> SourceLine:
+    cells = [clean(c)[0] for c in line.cells] if line.cells is not None else None
+    text = "\t".join(cells) if cells is not None else clean(line.text)[0]
+    return line.model_copy(update={"text": text, "cells": cells})
+
+
+def _split_long(lines: list[SourceLine]) -> list[SourceLine]:
+    out: list[SourceLine] = []
+    for line in lines:
+        if line.cells is not None or len(line.text) < _LONG_LINE:
+            out.append(line)
+            continue
+        out.extend(line.model_copy(update={"text": part.strip()}) for part in _RUN_SPLIT.split(line.text))
+    return out
+
+
+def _rejoin(lines: list[SourceLine], fmt: str) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    previous: SourceLine | None = None
+    for line in lines:
+        if previous is not None and paragraphs and _continues(previous, line, fmt):
+            last = paragraphs[-1]
+            paragraphs[-1] = last.model_copy(update={"text": last.text + line.text})
+        else:
+            paragraphs.append(
+                Paragraph(text=line.text, location=line.location, style=line.style, cells=line.cells)
+            )
+        previous = line.model_copy(update={"text": paragraphs[-1].text})
+    return paragraphs
+
+
+def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
+    """Does line b continue the paragraph that line a ends?"""
+    if a.cells is not None or b.cells is not None or _is_styled_heading(a) or _is_styled_heading(b):
+        return False
+    if a.text[-1] in TERMINAL or (a.text.endswith("”") and a.text[-2:-1] in TERMINAL):
+        return False
+    if starts_numbered(b.text) or KEYWORD_LINE.match(b.text) or PLAN_TITLE.match(b.text):
+        return False
+    if fmt == "pdf":
+        return a.runs_to_margin
+    if _heading_like(a.text):
+        # A heading is followed by its body; a broken sentence by a short tail such as 率上升趋势减缓。
+        return len(re.split(r"[。；]", b.text, maxsplit=1)[0]) <= 15 and b.text[:1] not in "（("
+    return True
+
+
+def _is_styled_heading(line: SourceLine) -> bool:
+    return bool(line.style) and line.style.lower().startswith(("heading", "title"))
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) <= 40 and "。" not in text
+
+
+def starts_numbered(text: str) -> bool:
+    return any(p.match(text) for p in NUMBERING)

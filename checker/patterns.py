@@ -1,0 +1,43 @@
+"""Regular expressions shared by the steps that read plan text (compiled once)."""
+
+from __future__ import annotations
+
+import re
+
+_CN = "一二三四五六七八九十"
+
+# Heading numbering, most significant first; the level is the index + 1.
+NUMBERING = [
+    re.compile(rf"^(?:第[{_CN}]{{1,3}}(?:部分|章)|[{_CN}]{{1,3}}[、.])"),
+    re.compile(rf"^（[{_CN}]{{1,3}}）[、.]?"),
+    re.compile(r"^\d{1,2}(?:[、.](?!\d)|(?=[\u4e00-\u9fff]))"),
+    re.compile(r"^（\d{1,2}）[、.]?"),
+    re.compile(r"^[①-⑳]"),
+]
+
+# Sentence ends: a line ending with one of these does not continue on the next line.
+TERMINAL = "。！？；：…）】」』!?;:"
+
+# Web page chrome and print furniture that is never part of a plan.
+JUNK = re.compile(
+    r"^(?:首页\s*>|当前位置|字号[:：]|【?打印(?:本页)?】?$|【关闭】|关闭窗口|扫一扫|分享到|来源[:：].{0,30}发布时间"
+    r"|发布时间[:：]|浏览次数|【字体|[-—\s]*\d{1,3}[-—\s]*$|第\s*\d+\s*页)"
+)
+
+# A whole-line plan title: 东昌府区“十四五”妇女发展规划, 汝州市妇女发展规划（2021—2030年）,
+# 天津市武清区妇女发展“十四五”规划.
+PLAN_TITLE = re.compile(
+    r"^(?P<region>[^，。；：、《》“”\s]{0,30}?)(?P<pre>“?十四五”?)?(?P<kind>妇女|儿童)发展"
+    r"(?P<mid>“?十四五”?|（\d{4}—\d{4}年）)?(?:专项)?规划(?P<post>（\d{4}—\d{4}年）)?"
+    r"(?:（(?:征求意见稿|送审稿|草案|修订稿|试行)）)?$"
+)
+
+LEAD_UNITS = re.compile(
+    r"[（(]\s*牵头(?:单位|部门)[:：](?P<lead>[^；;）)]*)"
+    r"(?:[；;，,]\s*(?:责任|配合|参与|协办)(?:单位|部门)[:：](?P<resp>[^）)]*))?[）)]?"
+)
+
+
+def target_body(text: str) -> str:
+    """A target's sentence without its lead-unit brackets: what numbers and names are read from."""
+    return LEAD_UNITS.sub("", text).strip()

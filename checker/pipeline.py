@@ -1,0 +1,82 @@
+"""The whole check, one way: load → normalize → structure → classify → extract → match → compare → rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import __version__
+from .classify import classify
+from .compare import compare
+from .errors import InputError
+from .extract import extract
+from .load import load
+from .match import match
+from .models import (
+    DocumentReport,
+    Evidence,
+    Plan,
+    PlanReport,
+    ReferenceInfo,
+    Report,
+    TargetResult,
+    ToolInfo,
+)
+from .normalize import normalize
+from .reference import Reference
+from .rules import PlanFacts, Rule, run_rules
+from .structure import split_plans
+
+TOOL = ToolInfo(name="plancheck", version=__version__)
+
+
+def report_for(documents: list[DocumentReport], reference: Reference) -> Report:
+    return Report(
+        tool=TOOL,
+        reference=ReferenceInfo(name=reference.name, version=reference.version, sources=reference.source_list()),
+        documents=documents,
+    )
+
+
+def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> DocumentReport:
+    doc = load(path)
+    plans = split_plans(normalize(doc))
+    reports = [check_plan(plan, reference, rules) for plan in plans]
+    if not any(d.found for r in reports for d in r.domains) and not any(s.found for r in reports for s in r.sections):
+        raise InputError(f"{path.name} 看起来不是妇女或儿童发展规划：没有找到任何必备部分或发展领域")
+    return DocumentReport(path=str(path), format=doc.format, plans=reports)
+
+
+def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> PlanReport:
+    ref = reference.for_kind(plan.kind)
+    classified = classify(plan, ref)
+    targets, best = match(extract(classified), ref)
+    indicators = compare(ref, best, plan_end(plan))
+    findings = run_rules(PlanFacts(plan, classified, targets, indicators), rules)
+    counts: dict[str, int] = {}
+    for t in {(t.location, t.text, t.domain) for t in targets if t.main}:
+        counts[t[2] or ""] = counts.get(t[2] or "", 0) + 1
+    return PlanReport(
+        kind=plan.kind, title=plan.title, period=plan.period, level=plan.level, region=plan.region,
+        location=plan.location, sections=classified.sections,
+        domains=[d.model_copy(update={"targets": counts.get(d.id, 0)}) for d in classified.domains],
+        targets=[
+            TargetResult(
+                text=t.text, main=t.main, domain=t.domain, indicator=t.indicator, match_score=t.match_score,
+                quantities=t.quantities, lead_units=t.lead_units, responsible_units=t.responsible_units,
+                location=Evidence(**t.location.model_dump(), heading=" > ".join(t.heading_path)),
+            )
+            for t in targets
+        ],
+        indicators=indicators,
+        findings=findings,
+    )
+
+
+def plan_end(plan: Plan) -> int | None:
+    """The year a plan's own targets are set for: 2025 for a “十四五” plan, 2030 for 2021—2030."""
+    if plan.period == "十四五":
+        return 2025
+    if plan.period and (m := re.search(r"—(\d{4})", plan.period)):
+        return int(m[1])
+    return None

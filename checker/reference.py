@@ -1,0 +1,154 @@
+"""Upper-level targets: load, validate and layer the YAML files in reference_targets/.
+
+A file may `extends:` another (by name); it then lists only what it changes: indicators with the
+same id replace the parent's fields they set, new ids are added to their domain."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from .errors import InputError
+from .models import Comparator, PlanKind
+from .resources import data_dir
+
+
+class Keyword(BaseModel):
+    word: str
+    weight: float = 1.0
+
+
+class Indicator(BaseModel):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    keywords: list[list[str]] = Field(default_factory=list)  # groups: one of each must occur
+    exclude: list[str] = Field(default_factory=list)
+    comparator: Comparator
+    value: float
+    unit: str
+    year: int = 2030
+    stages: dict[int, float] = Field(default_factory=dict)  # intermediate values, e.g. {2025: 95}
+    binding: str | None = None  # 约束性 / 预期性
+    certainty: str = "confirmed"
+    wording: str
+    clause: str | None = None
+    source: str | None = None  # the document it comes from (filled from the file's `sources`)
+    domain: str = ""  # filled when loaded
+
+
+class Qualitative(BaseModel):
+    key: str
+    wording: str
+
+
+class Domain(BaseModel):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    keywords: list[Keyword] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    qualitative: list[Qualitative] = Field(default_factory=list)
+
+
+class Section(BaseModel):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+
+
+class PlanReference(BaseModel):
+    sections: list[Section]
+    domains: list[Domain]
+
+    def indicators(self) -> list[Indicator]:
+        return [i for d in self.domains for i in d.indicators]
+
+
+class Reference(BaseModel):
+    name: str
+    version: str
+    description: str = ""
+    extends: str | None = None
+    period: list[int] = Field(default_factory=list)
+    sources: dict[str, str] = Field(default_factory=dict)
+    issuer: str | None = None
+    doc_no: str | None = None
+    level: str | None = None
+    plans: dict[PlanKind, PlanReference]
+
+    def for_kind(self, kind: PlanKind) -> PlanReference:
+        return self.plans[kind]
+
+    def source_list(self) -> list[str]:
+        return [f"《{s}》" for s in self.sources.values()]
+
+
+def bundled_names() -> list[str]:
+    return sorted(p.stem for p in data_dir("reference_targets").glob("*.yaml"))
+
+
+def load_reference(name_or_path: str = "national-2021-2030") -> Reference:
+    """A bundled reference by name, or a YAML file by path; parents are merged in."""
+    return _load(name_or_path)
+
+
+@cache
+def _load(name_or_path: str) -> Reference:
+    path = Path(name_or_path)
+    if not path.suffix:
+        path = data_dir("reference_targets") / f"{name_or_path}.yaml"
+    if not path.is_file():
+        raise InputError(
+            f"找不到上级目标文件 {name_or_path}（可用：{', '.join(bundled_names())}，或给出 YAML 文件路径）"
+        )
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise InputError(f"上级目标文件 {path.name} 无法读取：{str(e).splitlines()[0]}") from e
+    if not isinstance(raw, dict):
+        raise InputError(f"上级目标文件 {path.name} 不是有效的 YAML 映射")
+    if raw.get("extends"):
+        raw = _merge(_load(raw["extends"]).model_dump(), raw)
+    try:
+        ref = Reference.model_validate(raw)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputError(f"上级目标文件 {path.name} 格式错误：{where}: {first['msg']}") from e
+    for kind, plan in ref.plans.items():
+        for domain in plan.domains:
+            for ind in domain.indicators:
+                ind.domain = domain.id
+                ind.source = ind.source or ref.sources.get(kind, ref.name)
+    return ref
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    """Child fields override the parent's; domains and indicators merge by id."""
+    merged = {**parent, **{k: v for k, v in child.items() if k != "plans"}}
+    merged["plans"] = {kind: dict(plan) for kind, plan in parent["plans"].items()}
+    for kind, plan in (child.get("plans") or {}).items():
+        base = merged["plans"].setdefault(kind, {"sections": [], "domains": []})
+        if "sections" in plan:
+            base["sections"] = _merge_by_id(base["sections"], plan["sections"])
+        domains = {d["id"]: dict(d) for d in base["domains"]}
+        for d in plan.get("domains", []):
+            if d["id"] in domains:
+                old = domains[d["id"]]
+                indicators = _merge_by_id(old.get("indicators", []), d.get("indicators", []))
+                domains[d["id"]] = {**old, **d, "indicators": indicators}
+            else:
+                domains[d["id"]] = d
+        base["domains"] = list(domains.values())
+    return merged
+
+
+def _merge_by_id(old: list[dict], new: list[dict]) -> list[dict]:
+    by_id = {item["id"]: dict(item) for item in old}
+    for item in new:
+        by_id[item["id"]] = {**by_id.get(item["id"], {}), **item}
+    return list(by_id.values())

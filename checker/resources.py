@@ -1,0 +1,14 @@
+"""Where the data folders (rules/, reference_targets/, reports/) are.
+
+In an installed wheel they live in `checker/_data/`; in a source checkout, beside the package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    installed = _PACKAGE / "_data" / name
+    return installed if installed.is_dir() else _PACKAGE.parent / name

@@ -1,0 +1,164 @@
+"""Text → Plans: find the plans in a file and build each one's heading tree.
+
+A file may hold a notice (通知) and then one or two plans, in either order. A plan starts at its
+title line; its headings come from the numbering it actually uses (一、 （一） 1. （1） ①), from
+Word heading styles, and from keyword lines such as 主要目标：. The table of contents is skipped."""
+
+from __future__ import annotations
+
+import re
+
+from .errors import InputError
+from .models import Heading, Node, Paragraph, Plan, PlanKind, Text
+from .normalize import KEYWORD_LINE
+from .patterns import NUMBERING, PLAN_TITLE
+
+_KIND: dict[str, PlanKind] = {"妇女": "women", "儿童": "children"}
+_LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "区"), ("县", "县"), ("市", "市"), ("省", "省"))
+_TOC = re.compile(r"^目\s*录$")
+_RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
+_HEADING_MAX = 50
+
+
+def split_plans(text: Text) -> list[Plan]:
+    """The plans in the file, each with its heading tree."""
+    starts = _plan_starts(text.paragraphs)
+    if not starts:
+        raise InputError(f"{_name(text.path)} 中没有找到妇女发展规划或儿童发展规划（未识别到规划标题和发展领域）")
+    plans = []
+    for n, (index, kind, match) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(text.paragraphs)
+        body = [p for p in text.paragraphs[index + 1 : end] if not _same_title(p.text, kind)]
+        title_par = text.paragraphs[index]
+        plans.append(
+            Plan(
+                kind=kind,
+                title=title_par.text,
+                period=_period(match, body),
+                level=_level(match["region"]),
+                region=match["region"] or None,
+                location=title_par.location,
+                root=build_tree(_skip_toc(body), title_par),
+            )
+        )
+    return plans
+
+
+def _plan_starts(paragraphs: list[Paragraph]) -> list[tuple[int, PlanKind, re.Match[str]]]:
+    """Title lines that open a plan; a repeat of the current plan's title is not a new plan."""
+    starts: list[tuple[int, PlanKind, re.Match[str]]] = []
+    for i, p in enumerate(paragraphs):
+        m = PLAN_TITLE.match(p.text)
+        if not m or any(w in m["region"] for w in ("印发", "关于", "和")):
+            continue
+        kind = _KIND[m["kind"]]
+        if not starts or starts[-1][1] != kind:
+            starts.append((i, kind, m))
+    return starts
+
+
+def _same_title(text: str, kind: PlanKind) -> bool:
+    m = PLAN_TITLE.match(text)
+    return bool(m) and _KIND[m["kind"]] == kind
+
+
+def _period(m: re.Match[str], body: list[Paragraph]) -> str | None:
+    for part in (m["pre"], m["mid"], m["post"]):
+        if part:
+            return "十四五" if "十四五" in part else part.strip("（）年")
+    for p in body[:40]:
+        if found := re.search(r"(\d{4})—(\d{4})年", p.text):
+            return f"{found[1]}—{found[2]}"
+        if "十四五" in p.text:
+            return "十四五"
+    return None
+
+
+def _level(region: str) -> str | None:
+    for suffix, level in _LEVELS:
+        if region.endswith(suffix):
+            return level
+    return None
+
+
+def _skip_toc(body: list[Paragraph]) -> list[Paragraph]:
+    """Drop a table of contents: from 目录 up to where its first entry appears again as the body."""
+    for i, p in enumerate(body[:20]):
+        if not _TOC.match(p.text):
+            continue
+        entries = body[i + 1 : i + 80]
+        if not entries:
+            return body
+        first = _strip_number(entries[0].text)
+        for j, q in enumerate(entries[1:], start=1):
+            if _strip_number(q.text) == first:
+                return body[:i] + entries[j:]
+        for j, q in enumerate(entries):  # no repeat: the body starts at the first real paragraph
+            if len(q.text) > _HEADING_MAX or "。" in q.text:
+                return body[:i] + entries[max(j - 1, 0) :]
+    return body
+
+
+def build_tree(paragraphs: list[Paragraph], title: Paragraph) -> Node:
+    root = Node(heading=Heading(level=0, number="", title=title.text, location=title.location))
+    stack: list[tuple[float, Node]] = [(0, root)]
+    for p in paragraphs:
+        found = _heading(p, stack[-1][0])
+        if found is None:
+            stack[-1][1].paragraphs.append(p)
+            continue
+        rank, heading, has_body = found
+        while stack[-1][0] >= rank:
+            stack.pop()
+        node = Node(heading=heading, paragraphs=[p] if has_body else [])
+        stack[-1][1].children.append(node)
+        stack.append((rank, node))
+    return root
+
+
+def _heading(p: Paragraph, current: float) -> tuple[float, Heading, bool] | None:
+    """(rank, heading, whether the paragraph carries body text) if p opens a heading."""
+    if p.cells is not None:
+        return None
+    text = p.text
+    if KEYWORD_LINE.match(text):
+        # 主要目标： sits between the domain heading and its numbered items.
+        parent = int(current)
+        return parent + 0.5, Heading(level=parent + 1, number="", title=text.rstrip("：:"), location=p.location), False
+    for level, pattern in enumerate(NUMBERING, start=1):
+        if m := pattern.match(text):
+            number, rest = m.group(0), text[m.end() :].strip()
+            title, has_body = _title(rest)
+            return level, Heading(level=level, number=number, title=title, location=p.location), has_body
+    if p.style and p.style.lower().startswith("heading") and len(text) <= _HEADING_MAX:
+        level = int(re.sub(r"\D", "", p.style) or 1)
+        return level, Heading(level=level, number="", title=text, location=p.location), False
+    return None
+
+
+def _title(rest: str) -> tuple[str, bool]:
+    """The heading title, and whether the line is a sentence (a run-in heading or a numbered item)."""
+    if len(rest) <= _HEADING_MAX and not re.search(r"[。；]", rest):
+        return rest.rstrip("：:"), False
+    m = _RUN_IN.match(rest)
+    return (m[1] if m else rest[:_HEADING_MAX]), True
+
+
+def _strip_number(text: str) -> str:
+    for pattern in NUMBERING:
+        if m := pattern.match(text):
+            return text[m.end() :].strip()
+    return text.strip()
+
+
+def _name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def walk(node: Node, path: tuple[Node, ...] = ()) -> list[tuple[Node, tuple[Node, ...]]]:
+    """Every node below `node` in document order, with the path of its ancestors."""
+    out = []
+    for child in node.children:
+        out.append((child, path))
+        out.extend(walk(child, (*path, child)))
+    return out
