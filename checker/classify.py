@@ -69,15 +69,13 @@ def domain_score(title: str, domain: Domain) -> float:
 
 
 def _domain_candidates(root: Node, domains: list[Domain]) -> tuple[Node | None, list[tuple[Node, tuple]]]:
-    """The heading whose children name the most domains, and those children."""
+    """The heading whose children name the most different domains, and those children."""
     best: Node | None = None
     best_hits = 0
     nodes = [root, *(n for n, _ in walk(root))]
     for node in nodes:
-        hits = sum(
-            1 for c in node.children
-            if c.heading.number and max(domain_score(c.heading.title, d) for d in domains) >= 1.0
-        )
+        titles = [c.heading.title for c in node.children if c.heading.number]
+        hits = sum(1 for d in domains if any(domain_score(t, d) >= 1.0 for t in titles))
         if hits > best_hits:
             best, best_hits = node, hits
     if best is None or best_hits < 2:

@@ -72,8 +72,10 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
     if fmt == "pdf":
         return a.runs_to_margin
     if _heading_like(a.text):
-        # A heading is followed by its body; a broken sentence by a short tail such as 率上升趋势减缓。
-        return len(re.split(r"[。；]", b.text, maxsplit=1)[0]) <= 15 and b.text[:1] not in "（("
+        # A heading is followed by its body; a broken sentence (it has commas) by a short tail
+        # such as 率上升趋势减缓。
+        tail = re.split(r"[。；]", b.text, maxsplit=1)[0]
+        return bool(re.search(r"[，、]", a.text)) and len(tail) <= 12 and b.text[:1] not in "（("
     return True
 
 

@@ -92,10 +92,10 @@ def _skip_toc(body: list[Paragraph]) -> list[Paragraph]:
         first = _strip_number(entries[0].text)
         for j, q in enumerate(entries[1:], start=1):
             if _strip_number(q.text) == first:
-                return body[:i] + entries[j:]
+                return body[:i] + body[i + 1 + j :]
         for j, q in enumerate(entries):  # no repeat: the body starts at the first real paragraph
             if len(q.text) > _HEADING_MAX or "。" in q.text:
-                return body[:i] + entries[max(j - 1, 0) :]
+                return body[:i] + body[i + max(j, 1) :]
     return body
 
 

@@ -1,0 +1,73 @@
+"""Every corpus file, in every format: both plans, their titles, all required sections and all
+domains, each with its real heading. The answer key was written by reading the plans."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.classify import classify
+from checker.load import load
+from checker.normalize import normalize
+from checker.reference import load_reference
+from checker.structure import split_plans
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+WOMEN_DOMAINS = ["妇女与健康", "妇女与教育", "妇女与经济", "妇女参与决策和管理", "妇女与社会保障"]
+CN = "一二三四五六七八"
+
+
+def _numbered(names: list[str]) -> list[str]:
+    return [f"（{CN[i]}）{n}" for i, n in enumerate(names)]
+
+
+EXPECTED = {
+    "dongchangfu": [
+        ("women", "东昌府区“十四五”妇女发展规划", "十四五", "区",
+         ["（一）指导思想", "（二）基本原则", "三、总体目标", "五、组织实施", "六、监测评估"],
+         _numbered([*WOMEN_DOMAINS, "妇女与法律", "妇女与家庭建设", "妇女与环境"])),
+        ("children", "东昌府区“十四五”儿童发展规划", "十四五", "区",
+         ["（一）指导思想", "（二）基本原则", "三、总体目标", "五、组织实施", "六、监测评估"],
+         _numbered(["儿童与健康", "儿童与安全", "儿童与教育", "儿童与福利", "儿童与法律保护", "儿童与家庭", "儿童与环境"])),
+    ],
+    "ruzhou": [
+        ("women", "汝州市妇女发展规划（2021—2030年）", "2021—2030", "市",
+         ["（一）指导思想", "（二）基本原则", "（三）总体目标", "三、组织实施", "四、监测评估"],
+         _numbered([*WOMEN_DOMAINS, "妇女与家庭建设", "妇女与环境", "妇女与法律"])),
+        ("children", "汝州市儿童发展规划（2021—2030年）", "2021—2030", "市",
+         ["（一）指导思想", "（二）基本原则", "（三）总体目标", "三、组织实施", "四、监测评估"],
+         _numbered(["儿童与健康", "儿童与安全", "儿童与教育", "儿童与福利", "儿童与家庭", "儿童与环境", "儿童与法律保护"])),
+    ],
+    "wuqing": [
+        ("women", "天津市武清区妇女发展“十四五”规划", "十四五", "区",
+         ["（一）指导思想", "（二）基本原则", "（三）总体目标", "三、组织实施", "四、监测评估"],
+         _numbered([*WOMEN_DOMAINS, "妇女与家庭建设", "妇女与环境", "妇女与法律"])),
+        ("children", "天津市武清区儿童发展“十四五”规划", "十四五", "区",
+         ["（一）指导思想", "（二）基本原则", "（三）总体目标", "三、组织实施", "四、监测评估"],
+         _numbered(["儿童与健康", "儿童与安全", "儿童与教育", "儿童与福利", "儿童与家庭", "儿童与环境", "儿童与法律保护"])),
+    ],
+}
+
+SECTION_IDS = ["guiding-ideology", "principles", "overall-goals", "implementation", "monitoring"]
+DOMAIN_ID = {
+    "妇女与健康": "health", "妇女与教育": "education", "妇女与经济": "economy", "妇女参与决策和管理": "decision",
+    "妇女与社会保障": "social-security", "妇女与家庭建设": "family", "妇女与环境": "environment", "妇女与法律": "law",
+    "儿童与健康": "health", "儿童与安全": "safety", "儿童与教育": "education", "儿童与福利": "welfare",
+    "儿童与家庭": "family", "儿童与环境": "environment", "儿童与法律保护": "law",
+}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_structure(name: str, fmt: str) -> None:
+    plans = split_plans(normalize(load(FIXTURES / f"{name}.{fmt}")))
+    ref = load_reference()
+    assert [(p.kind, p.title) for p in plans] == [(e[0], e[1]) for e in EXPECTED[name]]
+    for plan, (kind, _, period, level, sections, domains) in zip(plans, EXPECTED[name], strict=True):
+        assert (plan.period, plan.level) == (period, level)
+        classified = classify(plan, ref.for_kind(kind))
+        assert {s.id: s.heading for s in classified.sections} == dict(zip(SECTION_IDS, sections, strict=True))
+        expected = {DOMAIN_ID[h[3:]]: h for h in domains}
+        assert {d.id: d.heading for d in classified.domains} == expected
