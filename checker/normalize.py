@@ -24,26 +24,31 @@ _RUN_SPLIT = re.compile(
 _LONG_LINE = 400
 
 
+# Paragraph breaks of a web copy that lost its newlines: full-width indents, runs of spaces, and
+# single spaces between words (never inside numbers such as "12 / 10 万").
+_WEB_BREAK = re.compile(r"(?:\s*\u3000\s*)+|\s{2,}|(?<=[^\d\s%‰/])\s(?=[^\d\s%‰/])")
+
+
 def normalize(doc: Document) -> Text:
-    cleaned = [_clean_line(line) for line in doc.lines]
-    lines = [line for line in _split_long(cleaned) if line.text and not JUNK.search(line.text)]
+    lines = [piece for line in doc.lines for piece in _pieces(line) if piece.text and not JUNK.search(piece.text)]
     return Text(path=doc.path, format=doc.format, paragraphs=_rejoin(lines, doc.format))
+
+
+def _pieces(line: SourceLine) -> list[SourceLine]:
+    """The cleaned paragraphs of one source line: one, unless the line holds a whole web page."""
+    if line.cells is not None or len(line.text) < _LONG_LINE:
+        return [_clean_line(line)]
+    out = []
+    for part in _WEB_BREAK.split(line.text):
+        cleaned = clean(part)[0]
+        out.extend(line.model_copy(update={"text": p.strip()}) for p in _RUN_SPLIT.split(cleaned))
+    return out
 
 
 def _clean_line(line: SourceLine) -> SourceLine:
     cells = [clean(c)[0] for c in line.cells] if line.cells is not None else None
     text = "\t".join(cells) if cells is not None else clean(line.text)[0]
     return line.model_copy(update={"text": text, "cells": cells})
-
-
-def _split_long(lines: list[SourceLine]) -> list[SourceLine]:
-    out: list[SourceLine] = []
-    for line in lines:
-        if line.cells is not None or len(line.text) < _LONG_LINE:
-            out.append(line)
-            continue
-        out.extend(line.model_copy(update={"text": part.strip()}) for part in _RUN_SPLIT.split(line.text))
-    return out
 
 
 def _rejoin(lines: list[SourceLine], fmt: str) -> list[Paragraph]:

@@ -16,6 +16,7 @@ from .patterns import NUMBERING, PLAN_TITLE
 _KIND: dict[str, PlanKind] = {"妇女": "women", "儿童": "children"}
 _LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "区"), ("县", "县"), ("市", "市"), ("省", "省"))
 _TOC = re.compile(r"^目\s*录$")
+_PERIOD_LINE = re.compile(r"^（\d{4}—\d{4}年）$")
 _RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
 _HEADING_MAX = 50
 
@@ -30,6 +31,9 @@ def split_plans(text: Text) -> list[Plan]:
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text.paragraphs)
         body = [p for p in text.paragraphs[index + 1 : end] if not _same_title(p.text, kind)]
         title_par = text.paragraphs[index]
+        if body and _PERIOD_LINE.match(body[0].text):  # a title printed over two lines
+            title_par = title_par.model_copy(update={"text": title_par.text + body.pop(0).text})
+            match = PLAN_TITLE.match(title_par.text) or match
         plans.append(
             Plan(
                 kind=kind,
@@ -65,7 +69,7 @@ def _same_title(text: str, kind: PlanKind) -> bool:
 def _period(m: re.Match[str], body: list[Paragraph]) -> str | None:
     for part in (m["pre"], m["mid"], m["post"]):
         if part:
-            return "十四五" if "十四五" in part else part.strip("（）年")
+            return "十四五" if "十四五" in part or "2021—2025" in part else part.strip("（）年")
     for p in body[:40]:
         if found := re.search(r"(\d{4})—(\d{4})年", p.text):
             return f"{found[1]}—{found[2]}"
