@@ -39,8 +39,8 @@ def expected_text(ind: Indicator) -> str:
 
 def _result(ind: Indicator, ev: Evidence | None, plan_end: int | None) -> IndicatorResult:
     base = dict(
-        indicator=ind.id, name=ind.name, domain=ind.domain, expected=expected_text(ind),
-        binding=ind.binding, certainty=ind.certainty, wording=ind.wording, source=f"《{ind.source}》",
+        indicator=ind.id, name=ind.name, domain=ind.domain, comparator=ind.comparator, expected=expected_text(ind),
+        binding=ind.binding, certainty=ind.certainty, wording=ind.wording, source=ind.source or "",
     )
     if ev is None:
         return IndicatorResult(status="missing", **base)

@@ -185,13 +185,25 @@ def _cell(cells: list[str], col: int | None) -> str:
 
 
 def _dedupe(targets: list[Target]) -> list[Target]:
-    """Drop a target that repeats an earlier one (a Word file may keep a stray copy next to its table)."""
+    """One target per statement: a Word file may keep a stray partial copy of a target next to the
+    table row that states it in full. Of two near-identical targets the fuller one stays."""
     out: list[Target] = []
     for t in targets:
-        if any(fuzz.partial_ratio(t.text[:40], o.text) >= 95 for o in out if len(t.text) >= 8):
-            continue
-        out.append(t)
+        twin = next((i for i, o in enumerate(out) if _same_statement(t, o)), None)
+        if twin is None:
+            out.append(t)
+        elif _fullness(t) > _fullness(out[twin]):
+            out[twin] = t
     return out
+
+
+def _same_statement(a: Target, b: Target) -> bool:
+    short, long = sorted((target_body(a.text), target_body(b.text)), key=len)
+    return len(short) >= 8 and fuzz.partial_ratio(short, long) >= 95
+
+
+def _fullness(t: Target) -> tuple[bool, int]:
+    return bool(t.lead_units), len(t.text)
 
 
 def _label(node: Node) -> str:

@@ -181,6 +181,7 @@ class IndicatorResult(BaseModel):
     name: str
     domain: str
     status: Status
+    comparator: Comparator  # the upper level's: >=, <=, about (X左右) …
     expected: str  # "<= 12 1/10万 (2030)" written for people: "≤12/10万（2030年）"
     actual: str | None = None
     binding: str | None = None  # 约束性 / 预期性, where known

@@ -59,6 +59,7 @@ def _indicator(
         name=name,
         domain=domain,
         status=status,
+        comparator="<=" if expected.startswith("≤") else ">=",
         expected=expected,
         actual=actual,
         binding="约束性" if "mortality" in indicator else "预期性",
