@@ -13,7 +13,7 @@ from .textclean import clean
 
 # Words that stand alone on a line as a heading of their own (主要目标：, 策略措施, 目录 …).
 KEYWORD_LINE = re.compile(
-    r"^(?:主要目标|具体目标|发展目标|策略措施|工作措施|主要措施|重点任务|目录|序言|前言|附件\d*)[:：]?$"
+    r"^(?:主要目标|具体目标|发展目标|策略措施|工作措施|主要措施|重点任务|目录|序言|前言|引言|附件\d*)[:：]?$"
 )
 
 # Where a one-line web copy is cut into paragraphs: before a numbering that follows a sentence end.
@@ -22,6 +22,8 @@ _RUN_SPLIT = re.compile(
     r"|\d{1,2}[、.](?!\d)|主要目标[:：]|策略措施[:：]))"
 )
 _LONG_LINE = 400
+# Characters a heading never ends with: the sentence goes on in the next line.
+_OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（(“《"
 
 
 # Paragraph breaks of a web copy that lost its newlines: full-width indents, runs of spaces, and
@@ -70,12 +72,17 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
     """Does line b continue the paragraph that line a ends?"""
     if a.cells is not None or b.cells is not None or _is_styled_heading(a) or _is_styled_heading(b):
         return False
+    if a.text.count("（") > a.text.count("）"):
+        return True  # inside a bracket: （牵头单位：… goes on
     if a.text[-1] in TERMINAL or (a.text.endswith("”") and a.text[-2:-1] in TERMINAL):
         return False
     if starts_numbered(b.text) or KEYWORD_LINE.match(b.text) or PLAN_TITLE.match(b.text):
         return False
-    if fmt == "pdf":
-        return a.runs_to_margin
+    sentence_like = bool(re.search(r"[，、]", a.text))
+    if a.text[-1] in _OPEN_ENDS or b.text[0] in "，。、；：%‰）)”" or (sentence_like and b.text[0].isdigit()):
+        return True  # a sentence cut after 降至, 的, 、 … or before its number
+    if fmt == "pdf" and a.runs_to_margin:
+        return True
     if _heading_like(a.text):
         # A heading is followed by its body; a broken sentence (it has commas) by a short tail
         # such as 率上升趋势减缓。

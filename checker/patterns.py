@@ -10,7 +10,7 @@ _CN = "一二三四五六七八九十"
 NUMBERING = [
     re.compile(rf"^(?:第[{_CN}]{{1,3}}(?:部分|章)|[{_CN}]{{1,3}}[、.])"),
     re.compile(rf"^（[{_CN}]{{1,3}}）[、.]?"),
-    re.compile(r"^\d{1,2}(?:[、.](?!\d)|(?=[\u4e00-\u9fff]))"),
+    re.compile(r"^\d{1,2}[、.](?!\d)"),
     re.compile(r"^（\d{1,2}）[、.]?"),
     re.compile(r"^[①-⑳]"),
 ]

@@ -16,6 +16,8 @@ from .patterns import NUMBERING, PLAN_TITLE
 _KIND: dict[str, PlanKind] = {"妇女": "women", "儿童": "children"}
 _LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "区"), ("县", "县"), ("市", "市"), ("省", "省"))
 _TOC = re.compile(r"^目\s*录$")
+_PREFACE = re.compile(r"^(?:序言|前言|引言|附件\d*)[:：]?$")
+_GLUED = re.compile(r"^(\d{1,2})[.．](?=\d)")
 _PERIOD_LINE = re.compile(r"^（\d{4}—\d{4}年）$")
 _RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
 _HEADING_MAX = 50
@@ -107,7 +109,9 @@ def build_tree(paragraphs: list[Paragraph], title: Paragraph) -> Node:
     root = Node(heading=Heading(level=0, number="", title=title.text, location=title.location))
     stack: list[tuple[float, Node]] = [(0, root)]
     for p in paragraphs:
-        found = _heading(p, stack[-1][0])
+        # A keyword line (策略措施：) after 主要目标： is its sibling, however deep the items went.
+        keyword_rank = next((r for r, _ in reversed(stack) if r % 1), int(stack[-1][0]) + 0.5)
+        found = _heading(p, keyword_rank) or _glued_item(p, stack[-1][1])
         if found is None:
             stack[-1][1].paragraphs.append(p)
             continue
@@ -120,15 +124,17 @@ def build_tree(paragraphs: list[Paragraph], title: Paragraph) -> Node:
     return root
 
 
-def _heading(p: Paragraph, current: float) -> tuple[float, Heading, bool] | None:
+def _heading(p: Paragraph, keyword_rank: float) -> tuple[float, Heading, bool] | None:
     """(rank, heading, whether the paragraph carries body text) if p opens a heading."""
     if p.cells is not None:
         return None
     text = p.text
+    if _PREFACE.match(text):
+        return 1, Heading(level=1, number="", title=text, location=p.location), False
     if KEYWORD_LINE.match(text):
         # 主要目标： sits between the domain heading and its numbered items.
-        parent = int(current)
-        return parent + 0.5, Heading(level=parent + 1, number="", title=text.rstrip("：:"), location=p.location), False
+        level = int(keyword_rank) + 1
+        return keyword_rank, Heading(level=level, number="", title=text.rstrip("：:"), location=p.location), False
     for level, pattern in enumerate(NUMBERING, start=1):
         if m := pattern.match(text):
             number, rest = m.group(0), text[m.end() :].strip()
@@ -138,6 +144,18 @@ def _heading(p: Paragraph, current: float) -> tuple[float, Heading, bool] | None
         level = int(re.sub(r"\D", "", p.style) or 1)
         return level, Heading(level=level, number="", title=text, location=p.location), False
     return None
+
+
+def _glued_item(p: Paragraph, current: Node) -> tuple[float, Heading, bool] | None:
+    """An item number glued to a number that starts the sentence: after item 7, "8.5岁以下儿童…"
+    is item 8 about 5岁以下儿童, not the number 8.5."""
+    m = _GLUED.match(p.text)
+    if not m or current.heading.level != 3 or not current.heading.number[:-1].isdigit():
+        return None
+    if int(m[1]) != int(current.heading.number[:-1]) + 1:
+        return None
+    title, has_body = _title(p.text[m.end() :])
+    return 3, Heading(level=3, number=m[0], title=title, location=p.location), has_body
 
 
 def _title(rest: str) -> tuple[str, bool]:
