@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .models import DomainResult, Node, Plan, SectionResult
-from .reference import Domain, PlanReference
+from .reference import Domain, PlanReference, Section
 from .structure import walk
 
 _MIN_DOMAIN_SCORE = 0.5
@@ -33,6 +33,7 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
         (n, path) for n, path in walk(plan.root)
         if not any(id(a) in inside for a in (*path, n)) and n is not container
     ]
+    outside = _without_umbrellas(outside, ref.sections)
     sections = []
     for section in ref.sections:
         found = _find_section(outside, section.aliases)
@@ -99,6 +100,19 @@ def _assign_domains(candidates: list[tuple[Node, tuple]], domains: list[Domain])
         taken.add(i)
         assigned[domain_id] = candidates[i]
     return assigned
+
+
+def _without_umbrellas(nodes: list[tuple[Node, tuple]], sections: list[Section]) -> list[tuple[Node, tuple]]:
+    """Drop umbrella headings such as 一、指导思想、基本原则和总体目标 whose parts have headings of
+    their own: then each part must be there under its own heading."""
+
+    def named(title: str) -> int:
+        return sum(1 for s in sections if any(a in title for a in s.aliases))
+
+    return [
+        (n, path) for n, path in nodes
+        if not (named(n.heading.title) >= 2 and any(named(c.heading.title) for c in n.children))
+    ]
 
 
 def _find_section(nodes: list[tuple[Node, tuple]], aliases: list[str]) -> Node | None:

@@ -138,10 +138,15 @@ for _cmp, _words in _LEVEL_WORDS.items():
         _WORD_CMP[_w] = _cmp
 _ALL_WORDS = set(_WORD_CMP) | set(_ADJACENT_WORDS) | set(_CHANGE_DOWN) | set(_CHANGE_UP)
 _COMPARATOR_WORD = re.compile("|".join(re.escape(w) for w in sorted(_ALL_WORDS, key=len, reverse=True)))
+_ADJACENT_WORD = re.compile(
+    f"(?:{_COMPARATOR_WORD.pattern})(?:分别|均|都|各|平均|再|累计|共|总共|每年|逐年|年均)*$"
+)
 # What may sit between a comparator word and its number: "分别降至", "均达到", "平均每年降低"…
 _ADJ_FILL = re.compile(r"(?:分别|均|都|各|平均|再|累计|共|总共|每年|逐年|年均)*")
 # Verbs that let a Chinese-numeral count through: "建成三个…", "配备一名…".
-_COUNT_VERB = re.compile(r"(?:建成|建设|建立|新建|新增|配备|拥有|设立|开设|创建|培育|打造|有)(?:分别|均|各)*$")
+_COUNT_VERB = re.compile(
+    r"(?:建成|建设|建立|新建|新增|配备|拥有|设立|开设|创建|培育|打造|有)(?:分别|均|各)*$"
+)
 
 _SUFFIX_CMP = {
     "以上": ">=",
@@ -167,7 +172,9 @@ _HIST_SENT = re.compile(r"上一周期|上个周期|上轮规划|上一轮规划
 # the "from" value of "由X提高到Y" / "从X下降到Y" (also "由2020年的X…")
 _FROM = re.compile(r"(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 # a base year: "以2020年为基数" "比2020年" "较2020年" "在2020年基础上" "与2020年相比"
-_BASE_EXPR = re.compile(r"(?:以|比|较|在|与)(?:19|20)\d\d年(?:数据|水平)?(?:为基数|为基准|为基期|的?基础上|相比)?$")
+_BASE_EXPR = re.compile(
+    r"(?:以|比|较|在|与)(?:19|20)\d\d年(?:数据|水平)?(?:为基数|为基准|为基期|的?基础上|相比)?$"
+)
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同)$")
 _BASE_AFTER = re.compile(r"^(?:数据|水平)?(?:为基数|为基准|为基期|的?基础上|相比|比较)")
 _STAGE_BEFORE = re.compile(r"(?:到|至|于|力争|争取|确保|预计|计划)$")
@@ -198,6 +205,9 @@ _PHRASE_TAIL = re.compile(
 _BARE_VERB = re.compile(
     r"(?:建成|建设|建立|新建|新增|配备|拥有|设立|开设|创建|共有|有|达|实施|组织|开展|参加|培育|打造|完成)+"
 )
+# the text after a figure at the head of its clause, up to the next number or punctuation
+_AFTER = re.compile(r"的?([^，。；;,：:！？!?\n]*?)(?=\d|[，。；;,：:！？!?\n]|$)")
+_LOOKBACK = 160  # how far back (and forward) in a clause to look for words about a figure
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -288,7 +298,7 @@ def _year_of(f: _Found, found: list[_Found]) -> int | None:
         return f.stage[0]
     mates = [g for g in found if g.group == f.group]
     if len(mates) == len(f.stage):
-        return f.stage[mates.index(f)]
+        return f.stage[next(i for i, g in enumerate(mates) if g is f)]
     return f.stage[-1]  # "到2025年和2030年…达到95%": the end-of-plan year
 
 
@@ -323,7 +333,7 @@ def _step(st: _State, m: re.Match[str]) -> None:
 def _on_year(st: _State, m: re.Match[str]) -> None:
     t = st.text
     y = int(m.group("y"))
-    before = t[st.clause_start : m.start()]
+    before = t[max(st.clause_start, m.start() - 8) : m.start()]  # only its tail matters
     after = t[m.end() : m.end() + 8]
     if _NOT_A_YEAR_AFTER.match(after) or before.endswith(("由", "从")):
         return  # a date (2022年9月30日), a title word (2035年远景目标), or the year of a "from" value
@@ -340,21 +350,25 @@ def _on_year(st: _State, m: re.Match[str]) -> None:
         st.history = True
         st.stage = None
         return
-    between = t[st.last_year_end : m.start()]
-    if st.stage is not None and st.last_year_end >= 0 and _YEAR_JOIN.fullmatch(between):
-        st.stage = [*st.stage, y]  # "到2025年和2030年"
+    joined = (
+        st.stage is not None
+        and m.start() - st.last_year_end <= 2
+        and _YEAR_JOIN.fullmatch(t, st.last_year_end, m.start()) is not None
+    )
+    if joined and st.stage is not None:
+        st.stage.append(y)  # "到2025年和2030年" → [2025, 2030] (no figure can sit in between)
     else:
         st.stage = [y]
     st.last_year_end = m.end()
     st.history = False
 
 
-def _prefix_comparator(region: str) -> tuple[str | None, str | None, int, bool]:
+def _prefix_comparator(region: str) -> tuple[str | None, int, bool]:
     """The comparator the clause text before a number sets.
 
-    Returns (comparator, word, start of the word in region, adjacent); comparator None if none.
-    The change verbs come back as "down"/"up"."""
-    best: tuple[str | None, str | None, int, bool] = (None, None, -1, False)
+    Returns (comparator, start of its word in region, whether the word is adjacent to the number);
+    comparator None if none. The change verbs ("下降20%") come back as "down"/"up"."""
+    best: tuple[str | None, int, bool] = (None, -1, False)
     n = len(region)
     for w in _COMPARATOR_WORD.finditer(region):
         word = w.group()
@@ -370,7 +384,7 @@ def _prefix_comparator(region: str) -> tuple[str | None, str | None, int, bool]:
             cmp = "down"
         else:
             cmp = "up"
-        best = (cmp, word, w.start(), adjacent)
+        best = (cmp, w.start(), adjacent)
     return best
 
 
@@ -378,7 +392,10 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
     t = st.text
     kind = m.lastgroup
     start, end = m.span()
-    region = t[st.clause_start : start]
+    # the clause text before the number; looking back a bounded distance keeps a huge paragraph
+    # without punctuation linear
+    region_start = max(st.clause_start, start - _LOOKBACK)
+    region = t[region_start:start]
     value_max: float | None = None
     sym = None
     chinese = False
@@ -395,25 +412,24 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
         else:
             value, unit = round(num / den * 100, 2), "%"
         suffix = m.group("fsuf")
-        strong = True
     elif kind == "cheng":
         value, unit = float(_CN_DIGIT[m.group("cv")] * 10), "%"
         suffix = m.group("csuf")
-        strong = False  # "九成" needs a comparator word or a suffix
         chinese = True
     elif kind == "half":
         value, unit = 50.0, "%"
         suffix = m.group("hsuf")
-        strong = False
         chinese = True
     else:
         v1 = m.group("v1")
         chinese = not v1[0].isdigit()
+        unit = _unit_of(m)
+        if chinese and (not unit or len(v1) > 8):  # 为一体, 建设一批, 缩小两性: not figures
+            return
         value_f = _cn_to_float(v1)
         if value_f is None:
             return
         value = value_f
-        unit = _unit_of(m)
         if m.group("v2") is not None:
             v2 = _cn_to_float(m.group("v2"))
             unit2 = _unit_of(m, "r_")
@@ -421,32 +437,39 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
                 return
             unit = unit or unit2
             value_max = v2
-            if _FROM.search(region) and m.group("sep") == "至":
+            if _FROM.search(region[-16:]) and m.group("sep") == "至":
                 # "由90%至95%": a from-to, keep the "to"
                 value, value_max = v2, None
                 start = m.start("v2")
         suffix = m.group("suf")
         sym = m.group("sym")
-        strong = unit in _STRONG_UNITS and not chinese
 
     # numbers that are not figures
-    if _ORDINAL_BEFORE.search(region):  # 第二个百年, 每一所, 另一半
+    tail = region[-16:]  # for the patterns anchored at the number
+    if _ORDINAL_BEFORE.search(tail):  # 第二个百年, 每一所, 另一半
         return
-    if value_max is None and _FROM.search(region):  # the X of "由X提高到Y"
+    if not unit and not suffix and not sym and not _ADJACENT_WORD.search(tail):
+        return  # a bare number not right after a comparator word: 1000天, 3:2, 12345热线
+    if (
+        chinese
+        and unit != "个百分点"
+        and not (suffix and kind in ("cheng", "half"))
+        and not (_ADJACENT_WORD.search(tail) or _COUNT_VERB.search(tail))
+    ):
+        return  # 四个意识, 第一个五年, 学前三年: Chinese numerals in names
+    if value_max is None and _FROM.search(tail):  # the X of "由X提高到Y"
         return
-    if _HIST_CLAUSE.search(region) or _HIST_SENT.search(t, st.sent_start, start):
+    if _HIST_CLAUSE.search(region) or _HIST_SENT.search(t, max(st.sent_start, start - _LOOKBACK), start):
         return
     if st.history and not st.stage:
         return
 
-    cmp, word, word_at, adjacent = _prefix_comparator(region)
+    cmp, word_at, adjacent = _prefix_comparator(region)
     if sym:
         cmp, adjacent = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}[sym], True
     suffix_cmp = _SUFFIX_CMP.get(suffix) if suffix else None
 
     # is it a figure at all?
-    if chinese and not unit:  # 为一体, 建设一批, 缩小两性: Chinese numerals need a unit
-        return
     if unit in _NAME_UNITS or (chinese and unit != "个百分点"):
         ok = adjacent or (chinese and bool(_COUNT_VERB.search(region)) and unit not in _NAME_UNITS)
         if kind in ("cheng", "half") and suffix_cmp:
@@ -457,7 +480,6 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
         ok = True  # strong units and Arabic counts
     if not ok:
         return
-    del strong
 
     # comparator
     if cmp in ("down", "up"):
@@ -466,7 +488,7 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
             unit = f"{unit} {direction}" + (f" {st.base_year}" if st.base_year else "")
             # show the base with the figure: "以2020年为基数下降20%"
             base = _BASE_EXPR.search(region[:word_at])
-            start = st.clause_start + (base.start() if base else word_at)
+            start = region_start + (base.start() if base else word_at)
         cmp = ">="
     comparator = suffix_cmp or cmp or "="
     if value_max is not None:
@@ -474,10 +496,9 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
 
     # per-head units: 每千人口…4.5个 → 个/千人
     if unit not in _STRONG_UNITS and unit not in _NAME_UNITS and "below" not in unit and "above" not in unit:
-        per = None
-        for per in _PER_BASE.finditer(region):
-            pass
-        if per is not None:
+        pers = list(_PER_BASE.finditer(region))
+        if pers:
+            per = pers[-1]
             n = {"10万": "十万", "1000": "千", "100": "百"}.get(per.group("n"), per.group("n"))
             who = per.group("who")
             unit = f"{unit}/{n}{'人' if who in ('人口', '人') else who}"
@@ -494,7 +515,8 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
     else:
         st.groups += 1
         group = st.groups
-        phrase = _phrase(t, st, prev, region, word_at if cmp is not None else -1, end)
+        lo = 0 if prev is None else max(0, prev.end - region_start)
+        phrase = _phrase(t, region[lo:], word_at - lo if cmp is not None else -1, end)
 
     f = _Found(
         comparator=comparator,
@@ -512,11 +534,10 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
     st.prev = f
 
 
-def _phrase(t: str, st: _State, prev: _Found | None, region: str, word_at: int, end: int) -> str:
-    """What the figure is about: the clause text before it, without verbs and connectives."""
-    lo = 0 if prev is None else prev.end - st.clause_start
-    cut = word_at if word_at >= lo else len(region)
-    p = region[lo:cut]
+def _phrase(t: str, before: str, word_at: int, end: int) -> str:
+    """What the figure at t[…:end] is about: `before` (the clause text since the previous figure)
+    up to the comparator word at `word_at`, without verbs and connectives."""
+    p = before[:word_at] if word_at >= 0 else before
     p = _PHRASE_LEAD.sub("", p)
     p = _PHRASE_TAIL.sub("", p)
     if p.startswith("的") or _BARE_VERB.fullmatch(p):
@@ -524,7 +545,7 @@ def _phrase(t: str, st: _State, prev: _Found | None, region: str, word_at: int, 
         # "建成5个儿童之家": only a verb before the figure
         p = ""
     if not p:  # a figure at the head of its clause: "95%的城市社区…" → what follows it
-        tail = re.match(r"的?([^，。；;,：:！？!?\n]*?)(?=\d|[，。；;,：:！？!?\n]|$)", t[end:])
+        tail = _AFTER.match(t, end, end + _LOOKBACK)
         p = _PHRASE_TAIL.sub("", tail.group(1)) if tail else ""
     return p.strip()
 
@@ -536,17 +557,66 @@ def _phrase(t: str, st: _State, prev: _Found | None, region: str, word_at: int, 
 QUALITATIVE: tuple[str, ...] = tuple(
     sorted(
         {
-            "逐步提高", "不断提高", "稳步提高", "明显提高", "持续提高", "进一步提高", "显著提高",
-            "有所提高", "大幅提高", "全面提高", "巩固提高",
-            "逐步提升", "不断提升", "稳步提升", "明显提升", "持续提升", "进一步提升", "显著提升",
+            "逐步提高",
+            "不断提高",
+            "稳步提高",
+            "明显提高",
+            "持续提高",
+            "进一步提高",
+            "显著提高",
+            "有所提高",
+            "大幅提高",
+            "全面提高",
+            "巩固提高",
+            "逐步提升",
+            "不断提升",
+            "稳步提升",
+            "明显提升",
+            "持续提升",
+            "进一步提升",
+            "显著提升",
             "全面提升",
-            "明显降低", "持续降低", "逐步降低", "有效降低", "进一步降低", "显著降低",
-            "持续下降", "逐步下降", "明显下降", "稳步下降", "显著下降",
-            "有效控制", "得到控制", "逐步缩小", "明显缩小", "进一步缩小", "不断缩小", "差距缩小",
-            "上升趋势减缓", "上升势头得到遏制",
-            "逐步增加", "持续增加", "不断增加", "明显增加", "显著减少", "明显减少", "逐步减少",
-            "不断增强", "明显增强", "显著增强", "进一步增强",
-            "延长", "提高", "提升", "降低", "下降", "缩小", "减少", "增加", "增强", "扩大",
+            "明显降低",
+            "持续降低",
+            "逐步降低",
+            "有效降低",
+            "进一步降低",
+            "显著降低",
+            "持续下降",
+            "逐步下降",
+            "明显下降",
+            "稳步下降",
+            "显著下降",
+            "有效控制",
+            "得到控制",
+            "逐步缩小",
+            "明显缩小",
+            "进一步缩小",
+            "不断缩小",
+            "差距缩小",
+            "上升趋势减缓",
+            "上升势头得到遏制",
+            "逐步增加",
+            "持续增加",
+            "不断增加",
+            "明显增加",
+            "显著减少",
+            "明显减少",
+            "逐步减少",
+            "不断增强",
+            "明显增强",
+            "显著增强",
+            "进一步增强",
+            "延长",
+            "提高",
+            "提升",
+            "降低",
+            "下降",
+            "缩小",
+            "减少",
+            "增加",
+            "增强",
+            "扩大",
         },
         key=lambda s: (-len(s), s),
     )
