@@ -1,7 +1,10 @@
 """Checks that make a .docx safe to hand to python-docx: a real zip of bounded size, no DTDs.
 
-zipfile never inflates a member past its declared size (a longer stream fails its CRC check),
-so checking the declared sizes bounds what python-docx can unpack."""
+python-docx inflates every member in one call, and zipfile trims the output to the declared
+size only after inflating it, so a member that lies about its size could still blow up memory.
+Here every member is streamed through in bounded chunks first: an honest member stays within
+the declared sizes checked beforehand, a lying one fails its CRC check as soon as it passes
+its declared size."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from xml.parsers import expat
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
+CHUNK = 1 << 20
 # Word's XML deflates about 10:1; a big member inflating far more than this is a zip bomb.
 MAX_RATIO = 200
 _RATIO_FLOOR = 5 * 1024 * 1024  # small members may compress as well as they like
@@ -38,26 +42,20 @@ def _check(zf: zipfile.ZipFile) -> None:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise ZipRefused("压缩包内文件数量异常，拒绝读取", "too many zip members")
-    bomb = any(
-        i.file_size > _RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos
-    )
+    bomb = any(i.file_size > _RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos)
     if bomb or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-        raise ZipRefused(
-            "文件解压后过大（疑似压缩炸弹），拒绝读取", "uncompressed size too large (zip bomb?)"
-        )
+        raise ZipRefused("文件解压后过大（疑似压缩炸弹），拒绝读取", "uncompressed size too large (zip bomb?)")
     if any(i.flag_bits & 0x1 for i in infos):
         raise ZipRefused("文件已加密（受密码保护），请先取消密码后再检查", "encrypted zip")
     names = {i.filename for i in infos}
-    if _main_part(zf, names) not in names:
+    main = _main_part(zf, names)
+    if main not in names:
         raise ZipRefused(
             "不是 Word 文档（缺少 word/document.xml），可能已损坏或是其他类型的文件",
             "not a Word document: no word/document.xml",
         )
     for info in infos:
-        if info.filename.endswith((".xml", ".rels")) and _declares_doctype(zf, info):
-            raise ZipRefused(
-                "文档含有不允许的 XML DOCTYPE/ENTITY 声明，拒绝读取", "DOCTYPE/ENTITY declaration in XML"
-            )
+        _stream_through(zf, info, info.filename.endswith((".xml", ".rels")) or info.filename == main)
 
 
 def _main_part(zf: zipfile.ZipFile, names: set[str]) -> str:
@@ -80,29 +78,26 @@ class _Stop(Exception):
     pass
 
 
-def _declares_doctype(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Parse only the prolog of one XML member: a DTD (and so any ENTITY) must come before the root."""
-    found = False
+def _stream_through(zf: zipfile.ZipFile, info: zipfile.ZipInfo, xml: bool) -> None:
+    """Inflate one member chunk by chunk (so checking its CRC); refuse a DTD (and so any ENTITY)
+    in XML, which must come before the root element, so the parser stops there."""
+    parser = expat.ParserCreate() if xml else None
+    if parser is not None:
+        parser.StartDoctypeDeclHandler = _refuse_dtd
+        parser.EntityDeclHandler = _refuse_dtd
+        parser.StartElementHandler = _stop
+    with zf.open(info) as stream:
+        while chunk := stream.read(CHUNK):
+            if parser is not None:
+                try:
+                    parser.Parse(chunk, False)
+                except (_Stop, expat.ExpatError):
+                    parser = None  # malformed XML is python-docx's to reject
 
-    def on_doctype(*_: object) -> None:
-        nonlocal found
-        found = True
-        raise _Stop
 
-    def on_root(*_: object) -> None:
-        raise _Stop
+def _refuse_dtd(*_: object) -> None:
+    raise ZipRefused("文档含有不允许的 XML DOCTYPE/ENTITY 声明，拒绝读取", "DOCTYPE/ENTITY declaration in XML")
 
-    parser = expat.ParserCreate()
-    parser.StartDoctypeDeclHandler = on_doctype
-    parser.EntityDeclHandler = on_doctype
-    parser.StartElementHandler = on_root
-    try:
-        with zf.open(info) as stream:
-            while chunk := stream.read(16384):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-    except _Stop:
-        pass
-    except expat.ExpatError:
-        pass  # malformed XML is python-docx's to reject; only a DTD we could see matters here
-    return found
+
+def _stop(*_: object) -> None:
+    raise _Stop

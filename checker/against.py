@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .compare import compare
 from .classify import classify
+from .compare import compare
 from .extract import extract
 from .load import load
 from .match import match

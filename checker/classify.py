@@ -30,8 +30,7 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
     domain_nodes = _assign_domains(candidates, ref.domains)
     inside = {id(n) for n, _ in domain_nodes.values()}
     outside = [
-        (n, path) for n, path in walk(plan.root)
-        if not any(id(a) in inside for a in (*path, n)) and n is not container
+        (n, path) for n, path in walk(plan.root) if not any(id(a) in inside for a in (*path, n)) and n is not container
     ]
     outside = _without_umbrellas(outside, ref.sections)
     sections = []
@@ -110,7 +109,8 @@ def _without_umbrellas(nodes: list[tuple[Node, tuple]], sections: list[Section])
         return sum(1 for s in sections if any(a in title for a in s.aliases))
 
     return [
-        (n, path) for n, path in nodes
+        (n, path)
+        for n, path in nodes
         if not (named(n.heading.title) >= 2 and any(named(c.heading.title) for c in n.children))
     ]
 
@@ -120,7 +120,8 @@ def _find_section(nodes: list[tuple[Node, tuple]], aliases: list[str]) -> Node |
     hits = [n for n, _ in nodes if any(a in n.heading.title for a in aliases)]
     if not hits:
         hits = [
-            n for n, _ in nodes
+            n
+            for n, _ in nodes
             if len(n.heading.title) <= 20 and any(fuzz.partial_ratio(a, n.heading.title) >= 90 for a in aliases)
         ]
     return min(hits, key=lambda n: len(n.heading.title)) if hits else None

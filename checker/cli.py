@@ -18,7 +18,9 @@ import typer
 
 from .errors import InputError
 
-app = typer.Typer(add_completion=False, help="检查妇女/儿童发展规划与上级规划的衔接（check local plans against upper-level plans）.")
+app = typer.Typer(
+    add_completion=False, help="检查妇女/儿童发展规划与上级规划的衔接（check local plans against upper-level plans）."
+)
 
 
 class Format(enum.StrEnum):
@@ -37,11 +39,25 @@ class FailOn(enum.StrEnum):
 @app.command()
 def check(
     files: Annotated[list[Path], typer.Argument(help="Plan files: .docx .doc .wps .pdf .txt")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="html: a review file per document; json: one JSON object on stdout; text: findings on stdout")] = Format.html,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html: a review file per document; json: one JSON object on stdout; text: findings on stdout",
+        ),
+    ] = Format.html,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the HTML reviews")] = Path("."),
-    reference: Annotated[str, typer.Option("--reference", "-r", help="Upper-level targets: a bundled name or a YAML path")] = "national-2021-2030",
-    against: Annotated[Path | None, typer.Option("--against", help="Derive the upper-level targets from this upper-level plan document")] = None,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1")] = FailOn.error,
+    reference: Annotated[
+        str, typer.Option("--reference", "-r", help="Upper-level targets: a bundled name or a YAML path")
+    ] = "national-2021-2030",
+    against: Annotated[
+        Path | None,
+        typer.Option("--against", help="Derive the upper-level targets from this upper-level plan document"),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1")
+    ] = FailOn.error,
 ) -> None:
     """Check plan FILES against the upper-level targets and write a review (衔接审核意见)."""
     from .pipeline import check_file, report_for
@@ -97,9 +113,7 @@ def _fails(report, fail_on: FailOn) -> bool:
     if fail_on is FailOn.never:
         return False
     floor = SEVERITY_RANK[fail_on.value]
-    return any(
-        SEVERITY_RANK[f.severity] >= floor for d in report.documents for p in d.plans for f in p.findings
-    )
+    return any(SEVERITY_RANK[f.severity] >= floor for d in report.documents for p in d.plans for f in p.findings)
 
 
 def _write_atomic(target: Path, content: str) -> None:

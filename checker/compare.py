@@ -39,15 +39,23 @@ def expected_text(ind: Indicator) -> str:
 
 def _result(ind: Indicator, ev: Evidence | None, plan_end: int | None) -> IndicatorResult:
     base = dict(
-        indicator=ind.id, name=ind.name, domain=ind.domain, comparator=ind.comparator, expected=expected_text(ind),
-        binding=ind.binding, certainty=ind.certainty, wording=ind.wording, source=ind.source or "",
+        indicator=ind.id,
+        name=ind.name,
+        domain=ind.domain,
+        comparator=ind.comparator,
+        expected=expected_text(ind),
+        binding=ind.binding,
+        certainty=ind.certainty,
+        wording=ind.wording,
+        source=ind.source or "",
     )
     if ev is None:
         return IndicatorResult(status="missing", **base)
     where = dict(target=ev.target.text, location=_evidence_location(ev.target))
     if ev.uncertain:
-        return IndicatorResult(status="uncertain", note=f"与上级指标“{ind.name}”相近（相似度{ev.score:.0%}），请人工确认",
-                               **base, **where)
+        return IndicatorResult(
+            status="uncertain", note=f"与上级指标“{ind.name}”相近（相似度{ev.score:.0%}），请人工确认", **base, **where
+        )
     if not ev.quantities:
         status = "unquantified" if ev.qualitative else "uncertain"
         note = "上级为量化指标，本规划只作定性表述" if ev.qualitative else "提到该指标，但未能读出数值，请人工确认"

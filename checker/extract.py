@@ -73,9 +73,9 @@ def _targets_in(node: Node, domain_id: str, where: list[str], main: bool) -> lis
     out.extend(_table_targets(rows, domain_id, here))
     if not items:
         for p in node.paragraphs:
-            if p.cells is None and (t := _target(p.text, p.location, domain_id, here, main)):
-                if main or t.quantities:
-                    out.append(t)
+            t = _target(p.text, p.location, domain_id, here, main) if p.cells is None else None
+            if t and (main or t.quantities):
+                out.append(t)
     return out
 
 
@@ -155,8 +155,18 @@ def _table_targets(rows: list[Paragraph], domain_id: str, where: list[str]) -> l
         lead = _split_units(_cell(cells, columns.get("lead")))
         resp = _split_units(_cell(cells, columns.get("resp")))
         location = row.location.model_copy(update={"cell": columns["name"]})
-        out.append(Target(text=text, quantities=quantities, lead_units=lead, responsible_units=resp,
-                          location=location, heading_path=where, domain=domain_id, main=True))
+        out.append(
+            Target(
+                text=text,
+                quantities=quantities,
+                lead_units=lead,
+                responsible_units=resp,
+                location=location,
+                heading_path=where,
+                domain=domain_id,
+                main=True,
+            )
+        )
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import InputError
 from .models import Document, Location, SourceLine
@@ -142,12 +143,13 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """ASCII characters in UTF-16 put their NUL byte always on the same side of each pair."""
+    """ASCII characters in UTF-16 put their NUL byte always on the same side of each pair (the
+    other side sees a NUL only for the few characters such as 一 U+4E00 that end in 00)."""
     sample = data[:65536]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd >= 4 and even <= odd // 20:
+    if odd >= 4 and even * 4 <= odd:
         return "utf-16-le"
-    if even >= 4 and odd <= even // 20:
+    if even >= 4 and odd * 4 <= even:
         return "utf-16-be"
     return None
 
@@ -172,9 +174,8 @@ _RUN_CONTENT = (
 
 def _load_docx(path: Path, data: bytes) -> Document:
     if data.startswith(_OLE_MAGIC):
-        # Office wraps a password-protected .docx in an OLE2 file; otherwise this is an old
-        # binary .doc that was renamed, which LibreOffice can convert.
-        _refuse_encrypted_ole(path, data)
+        # Office wraps a password-protected .docx in an OLE2 file (refused there); any other
+        # OLE2 file is an old binary .doc that was renamed, which LibreOffice can convert.
         return _load_doc(path, data)
     if not data.startswith(b"PK"):
         raise _error(path, "不是有效的 .docx 文件（不是 zip 格式），可能已损坏或扩展名有误", "not a zip file")
@@ -199,7 +200,7 @@ def _refuse_encrypted_ole(path: Path, data: bytes) -> None:
         raise _error(path, "文件已损坏，无法打开", "corrupt OLE2 file") from None
 
 
-def _docx_document(path: Path, data: bytes, fmt: str) -> Document:
+def _docx_document(path: Path, data: bytes, fmt: Literal["docx", "doc"]) -> Document:
     from ._zipguard import ZipRefused, check_docx
 
     try:
@@ -212,12 +213,10 @@ def _docx_document(path: Path, data: bytes, fmt: str) -> Document:
         document = docx.Document(io.BytesIO(data))
         lines = list(_docx_lines(document))
     except Exception as e:
-        raise _error(
-            path, "文件已损坏或不是 Word 文档，无法打开", f"unreadable .docx: {type(e).__name__}"
-        ) from None
+        raise _error(path, "文件已损坏或不是 Word 文档，无法打开", f"unreadable .docx: {type(e).__name__}") from None
     if not lines:
         raise _error(path, "文件为空（文档中没有文字）", "empty document")
-    return Document(path=str(path), format=fmt, lines=lines)  # type: ignore[arg-type]
+    return Document(path=str(path), format=fmt, lines=lines)
 
 
 def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
@@ -239,9 +238,7 @@ def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
             if text.strip():
                 style_ref = element.find(f"{_W}pPr/{_W}pStyle")
                 style = styles.get(style_ref.get(f"{_W}val")) if style_ref is not None else None
-                yield SourceLine(
-                    text=text, location=Location(paragraph=paragraph), style=style or default_name
-                )
+                yield SourceLine(text=text, location=Location(paragraph=paragraph), style=style or default_name)
             if counted:
                 paragraph += 1
         else:
@@ -266,9 +263,7 @@ def _table_lines(table: Any, index: int) -> Iterator[SourceLine]:
                 cells.append(cell)
         texts = [_cell_text(cell._tc) for cell in cells]
         if any(t.strip() for t in texts):
-            yield SourceLine(
-                text="\t".join(texts), location=Location(table=index, row=row_index), cells=texts
-            )
+            yield SourceLine(text="\t".join(texts), location=Location(table=index, row=row_index), cells=texts)
 
 
 def _cell_text(tc: Any) -> str:
@@ -320,7 +315,7 @@ def _load_doc(path: Path, data: bytes) -> Document:
         return _docx_document(path, data, "docx")
     if data.startswith(_OLE_MAGIC):
         _refuse_encrypted_ole(path, data)
-    elif not re.match(rb"\s*(?:\{\\rtf|<|MIME-Version)", data[:256]):  # RTF and HTML also come as .doc
+    elif not re.match(rb"(?:\xef\xbb\xbf)?\s*(?:\{\\rtf|<|MIME-Version)", data[:256]):  # RTF, HTML as .doc
         raise _error(path, "不是有效的 Word/WPS 文档，可能已损坏或扩展名有误", "not a Word/WPS document")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
@@ -443,18 +438,18 @@ def _load_pdf(path: Path, data: bytes) -> Document:
         raise _error(path, "PDF 文件已损坏，无法读取", "corrupt PDF") from None
     finally:
         pdf.close()
+    _find_tables(data, pages)
     _drop_running_lines(pages)
-    if not any(re.search(r"\w", line.text) for page in pages for line in page.lines):
+    text = "".join(line.text for page in pages for line in page.lines)
+    text += "".join(cell for page in pages for table in page.tables for row in table.rows for cell in row)
+    if not re.search(r"\w", text):
         raise _error(
             path,
             "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供 Word 版",
             "no text layer; OCR needed",
         )
-    if _mostly_bad("".join(line.text for page in pages for line in page.lines), 0.3):
-        raise _error(
-            path, "PDF 的文字无法正确提取（字体缺少编码映射），请提供 Word 版", "undecodable PDF text"
-        )
-    _find_tables(data, pages)
+    if _mostly_bad(text, 0.3):
+        raise _error(path, "PDF 的文字无法正确提取（字体缺少编码映射），请提供 Word 版", "undecodable PDF text")
     _mark_margin_lines(pages)
     return Document(path=str(path), format="pdf", lines=_pdf_source_lines(pages))
 
@@ -501,9 +496,7 @@ def _path_segments(owner: Any, count: Any, get: Any, depth: int = 0) -> int:
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             total += max(pdfium_c.FPDFPath_CountSegments(obj), 0)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
-            total += _path_segments(
-                obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1
-            )
+            total += _path_segments(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1)
     return total
 
 
@@ -546,28 +539,42 @@ def _make_line(chars: list[tuple[str, float, float, float, float, float]]) -> _P
 
 
 def _drop_running_lines(pages: list[_PdfPage]) -> None:
-    """Drop page numbers and running heads/feet: lines near the top or bottom edge that look
-    like a page number or recur (digits aside) on at least half of the pages."""
-
-    def in_band(line: _PdfLine, page: _PdfPage) -> bool:
-        band = _BAND * (page.bottom - page.top)
-        return line.bottom <= page.top + band or line.top >= page.bottom - band
+    """Drop page numbers and running heads/feet: lines set apart at the top or bottom of a page
+    that look like a page number or recur (digits aside) on at least half of the pages."""
 
     def key(text: str) -> str:
         return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
-    counts = Counter(
-        k for page in pages for k in {key(line.text) for line in page.lines if in_band(line, page)}
-    )
+    gaps = sorted(b.top - a.bottom for page in pages for a, b in itertools.pairwise(page.lines))
+    spacing = max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+    edges = {page.number: _edge_lines(page, spacing) for page in pages}
+    counts = Counter(k for lines in edges.values() for k in {key(line.text) for line in lines})
     enough = max(2, (len(pages) + 1) // 2)
     for page in pages:
-        page.lines = [
-            line
-            for line in page.lines
-            if not (
-                in_band(line, page) and (_PAGE_NUMBER.match(line.text) or counts[key(line.text)] >= enough)
-            )
+        drop = [
+            line for line in edges[page.number] if _PAGE_NUMBER.match(line.text) or counts[key(line.text)] >= enough
         ]
+        page.lines = [line for line in page.lines if not any(line is d for d in drop)]
+
+
+def _edge_lines(page: _PdfPage, spacing: float) -> list[_PdfLine]:
+    """The lines in the top or bottom band of the page that a wider gap than the text's usual
+    line spacing separates from the body, as a running head or foot is."""
+    band = _BAND * (page.bottom - page.top)
+    head, foot = page.top + band, page.bottom - band
+    found: list[_PdfLine] = []
+    for lines, in_band in (
+        (page.lines, lambda line: line.bottom <= head),
+        (page.lines[::-1], lambda line: line.top >= foot),
+    ):
+        for i, line in enumerate(lines):
+            if not in_band(line):
+                break
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            gap = max(following.top - line.bottom, line.top - following.bottom) if following else band
+            if gap > spacing + 0.5 * line.em:
+                found.extend(x for x in lines[: i + 1] if not any(x is f for f in found))
+    return found
 
 
 def _find_tables(data: bytes, pages: list[_PdfPage]) -> None:
@@ -578,11 +585,12 @@ def _find_tables(data: bytes, pages: list[_PdfPage]) -> None:
 
     try:
         with pdfplumber.open(io.BytesIO(data), pages=[page.number for page in ruled]) as plumber:
-            for page, plumber_page in zip(ruled, plumber.pages, strict=True):
-                page.tables = _plumber_tables(plumber_page)
-                plumber_page.close()
+            if len(plumber.pages) == len(ruled):
+                for page, plumber_page in zip(ruled, plumber.pages, strict=True):
+                    page.tables = _plumber_tables(plumber_page)
+                    plumber_page.close()
     except Exception:
-        return  # pdfminer can't parse what pdfium could; keep the tables' text as plain lines
+        pass  # pdfminer fails where pdfium didn't: what is left untabled stays as plain lines
     for page in ruled:
         page.lines = [line for line in page.lines if not any(_inside(line, t.bbox) for t in page.tables)]
 
@@ -640,9 +648,7 @@ def _pdf_source_lines(pages: list[_PdfPage]) -> list[SourceLine]:
         for _, block in sorted(blocks, key=lambda b: b[0]):
             if isinstance(block, _PdfLine):
                 location = Location(page=page.number, paragraph=paragraph)
-                out.append(
-                    SourceLine(text=block.text, location=location, runs_to_margin=block.runs_to_margin)
-                )
+                out.append(SourceLine(text=block.text, location=location, runs_to_margin=block.runs_to_margin))
                 paragraph += 1
             else:
                 for row_index, row in enumerate(block.rows):

@@ -57,8 +57,9 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
             annotated.append(target)
         for ev in found:
             annotated.append(
-                target.model_copy(update={"indicator": ev.indicator.id, "quantities": ev.quantities,
-                                          "match_score": ev.score})
+                target.model_copy(
+                    update={"indicator": ev.indicator.id, "quantities": ev.quantities, "match_score": ev.score}
+                )
             )
             if _better(ev, best.get(ev.indicator.id)):
                 best[ev.indicator.id] = ev
@@ -91,8 +92,13 @@ def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, .
             qs = assigned.get(m.indicator.id, [])
             clause = _clause_text(body, clause_of, m.clause)
             out.append(
-                Evidence(indicator=m.indicator, target=target, quantities=qs, score=m.score,
-                         qualitative=not qs and is_qualitative(clause))
+                Evidence(
+                    indicator=m.indicator,
+                    target=target,
+                    quantities=qs,
+                    score=m.score,
+                    qualitative=not qs and is_qualitative(clause),
+                )
             )
     return out
 
@@ -142,8 +148,9 @@ def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
     return out
 
 
-def _assign(mentions: list[_Mention], quantities: list[Quantity], body: str,
-            clause_of: list[int]) -> dict[str, list[Quantity]]:
+def _assign(
+    mentions: list[_Mention], quantities: list[Quantity], body: str, clause_of: list[int]
+) -> dict[str, list[Quantity]]:
     out: dict[str, list[Quantity]] = {}
     by_clause: dict[int, list[_Mention]] = {}
     for m in mentions:

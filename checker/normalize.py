@@ -61,9 +61,7 @@ def _rejoin(lines: list[SourceLine], fmt: str) -> list[Paragraph]:
             last = paragraphs[-1]
             paragraphs[-1] = last.model_copy(update={"text": last.text + line.text})
         else:
-            paragraphs.append(
-                Paragraph(text=line.text, location=line.location, style=line.style, cells=line.cells)
-            )
+            paragraphs.append(Paragraph(text=line.text, location=line.location, style=line.style, cells=line.cells))
         previous = line.model_copy(update={"text": paragraphs[-1].text})
     return paragraphs
 

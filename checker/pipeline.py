@@ -57,13 +57,24 @@ def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> Pla
     for t in {(t.location, t.text, t.domain) for t in targets if t.main}:
         counts[t[2] or ""] = counts.get(t[2] or "", 0) + 1
     return PlanReport(
-        kind=plan.kind, title=plan.title, period=plan.period, level=plan.level, region=plan.region,
-        location=plan.location, sections=classified.sections,
+        kind=plan.kind,
+        title=plan.title,
+        period=plan.period,
+        level=plan.level,
+        region=plan.region,
+        location=plan.location,
+        sections=classified.sections,
         domains=[d.model_copy(update={"targets": counts.get(d.id, 0)}) for d in classified.domains],
         targets=[
             TargetResult(
-                text=t.text, main=t.main, domain=t.domain, indicator=t.indicator, match_score=t.match_score,
-                quantities=t.quantities, lead_units=t.lead_units, responsible_units=t.responsible_units,
+                text=t.text,
+                main=t.main,
+                domain=t.domain,
+                indicator=t.indicator,
+                match_score=t.match_score,
+                quantities=t.quantities,
+                lead_units=t.lead_units,
+                responsible_units=t.responsible_units,
                 location=Evidence(**t.location.model_dump(), heading=" > ".join(t.heading_path)),
             )
             for t in targets

@@ -138,15 +138,11 @@ for _cmp, _words in _LEVEL_WORDS.items():
         _WORD_CMP[_w] = _cmp
 _ALL_WORDS = set(_WORD_CMP) | set(_ADJACENT_WORDS) | set(_CHANGE_DOWN) | set(_CHANGE_UP)
 _COMPARATOR_WORD = re.compile("|".join(re.escape(w) for w in sorted(_ALL_WORDS, key=len, reverse=True)))
-_ADJACENT_WORD = re.compile(
-    f"(?:{_COMPARATOR_WORD.pattern})(?:分别|均|都|各|平均|再|累计|共|总共|每年|逐年|年均)*$"
-)
+_ADJACENT_WORD = re.compile(f"(?:{_COMPARATOR_WORD.pattern})(?:分别|均|都|各|平均|再|累计|共|总共|每年|逐年|年均)*$")
 # What may sit between a comparator word and its number: "分别降至", "均达到", "平均每年降低"…
 _ADJ_FILL = re.compile(r"(?:分别|均|都|各|平均|再|累计|共|总共|每年|逐年|年均)*")
 # Verbs that let a Chinese-numeral count through: "建成三个…", "配备一名…".
-_COUNT_VERB = re.compile(
-    r"(?:建成|建设|建立|新建|新增|配备|拥有|设立|开设|创建|培育|打造|有)(?:分别|均|各)*$"
-)
+_COUNT_VERB = re.compile(r"(?:建成|建设|建立|新建|新增|配备|拥有|设立|开设|创建|培育|打造|有)(?:分别|均|各)*$")
 
 _SUFFIX_CMP = {
     "以上": ">=",
@@ -172,9 +168,7 @@ _HIST_SENT = re.compile(r"上一周期|上个周期|上轮规划|上一轮规划
 # the "from" value of "由X提高到Y" / "从X下降到Y" (also "由2020年的X…")
 _FROM = re.compile(r"(?:由|从)(?:(?:19|20)\d\d年(?:底|末)?的?)?$")
 # a base year: "以2020年为基数" "比2020年" "较2020年" "在2020年基础上" "与2020年相比"
-_BASE_EXPR = re.compile(
-    r"(?:以|比|较|在|与)(?:19|20)\d\d年(?:数据|水平)?(?:为基数|为基准|为基期|的?基础上|相比)?$"
-)
+_BASE_EXPR = re.compile(r"(?:以|比|较|在|与)(?:19|20)\d\d年(?:数据|水平)?(?:为基数|为基准|为基期|的?基础上|相比)?$")
 _BASE_BEFORE = re.compile(r"(?:比|较|与|同)$")
 _BASE_AFTER = re.compile(r"^(?:数据|水平)?(?:为基数|为基准|为基期|的?基础上|相比|比较)")
 _STAGE_BEFORE = re.compile(r"(?:到|至|于|力争|争取|确保|预计|计划)$")

@@ -44,8 +44,7 @@ Check = Callable[[Rule, PlanFacts], Iterator[Finding]]
 
 
 def kinds() -> dict[str, Check]:
-    from .checks import domain_coverage, lead_unit, lead_unit_level, required_sections, target_coverage
-    from .checks import target_strength
+    from .checks import domain_coverage, lead_unit, lead_unit_level, required_sections, target_coverage, target_strength
 
     return {
         "required-sections": required_sections.check,

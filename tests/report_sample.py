@@ -352,9 +352,7 @@ def _women_plan() -> PlanReport:
             severity="warning",
             message="该目标未明确牵头单位。",
             domain="social-security",
-            location=Evidence(
-                table=2, row=4, cell=1, excerpt=insurance, heading=f"{security} › 表3 主要目标分工"
-            ),
+            location=Evidence(table=2, row=4, cell=1, excerpt=insurance, heading=f"{security} › 表3 主要目标分工"),
             suggestion="（牵头单位：区医保局；责任单位：区卫生健康局、区财政局）",
         ),
         Finding(

@@ -38,6 +38,7 @@ def _new_findings(original: Path, mutated: Path) -> set[tuple]:
 
 # ---- .txt: ruzhou (national wording, no lead units) and dongchangfu (lead units) ----
 
+
 def _between(text: str, start: str, end: str) -> str:
     """text without the part from `start` up to (not including) `end`."""
     i = text.index(start)
@@ -97,6 +98,7 @@ def test_planted_in_text(case: str, tmp_path: Path) -> None:
 
 # ---- .docx: the same defects edited into the Word files ----
 
+
 def _paragraphs_between(d: docx.document.Document, start: str, end: str) -> None:
     paragraphs = d.paragraphs
     i = next(n for n, p in enumerate(paragraphs) if p.text.strip().startswith(start))
@@ -145,7 +147,9 @@ DOCX_CASES: dict[str, tuple[str, Callable, set[tuple]]] = {
     ),
     "strip one lead unit": (
         "dongchangfu.docx",
-        lambda d: _replace(d, "学前3年毛入园率达到95%以上。（牵头单位：区教育和体育局；", "学前3年毛入园率达到95%以上。（"),
+        lambda d: _replace(
+            d, "学前3年毛入园率达到95%以上。（牵头单位：区教育和体育局；", "学前3年毛入园率达到95%以上。（"
+        ),
         {("women", "missing-lead-unit", "warning", "education", None, None)},
     ),
 }

@@ -8,10 +8,7 @@ from checker.quantities import QUALITATIVE, find_qualitative, is_qualitative, pa
 from checker.textclean import clean
 
 FIXTURES = Path(__file__).parent / "fixtures"
-_PLANS = {
-    name: (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
-    for name in ("dongchangfu", "ruzhou", "wuqing")
-}
+_PLANS = {name: (FIXTURES / f"{name}.txt").read_text(encoding="utf-8") for name in ("dongchangfu", "ruzhou", "wuqing")}
 
 
 def _triples(text):
@@ -105,14 +102,12 @@ REAL = [
     ),
     (
         "dongchangfu",
-        "中小学每学期至少组织1次家庭教育指导和1次家庭教育实践活动，"
-        "幼儿园每学期至少组织1次家庭教育指导和2次亲子活动。",
+        "中小学每学期至少组织1次家庭教育指导和1次家庭教育实践活动，幼儿园每学期至少组织1次家庭教育指导和2次亲子活动。",
         [(">=", 1, "次"), (">=", 1, "次"), (">=", 1, "次"), (">=", 2, "次")],
     ),
     (
         "dongchangfu",
-        "强化爱婴医院管理，0-6 个月婴儿纯母乳喂养率达到 50% 以上，"
-        "普及 6 月龄以上儿童合理添加辅食的知识技能。",
+        "强化爱婴医院管理，0-6 个月婴儿纯母乳喂养率达到 50% 以上，普及 6 月龄以上儿童合理添加辅食的知识技能。",
         [(">=", 50, "%")],
     ),
     ("dongchangfu", "确诊宫颈癌的患病妇女得到治疗的比例超过 90%。", [(">", 90, "%")]),
@@ -256,9 +251,7 @@ REAL = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("plan", "sentence", "expected"), REAL, ids=[f"{p}-{i}" for i, (p, *_) in enumerate(REAL)]
-)
+@pytest.mark.parametrize(("plan", "sentence", "expected"), REAL, ids=[f"{p}-{i}" for i, (p, *_) in enumerate(REAL)])
 def test_real_sentences(plan, sentence, expected):
     assert sentence in _PLANS[plan], "copy the sentence exactly from the fixture"
     assert _triples(sentence) == expected
@@ -544,9 +537,7 @@ def test_generated_targets_round_trip(case):
     st.one_of(
         st.text(),
         st.text(
-            st.sampled_from(
-                list("0123456789.%‰/万年岁个以上下到达至—-，。；（）《》〔〕号第一二三十九成分之由从了")
-            )
+            st.sampled_from(list("0123456789.%‰/万年岁个以上下到达至—-，。；（）《》〔〕号第一二三十九成分之由从了"))
         ),
     )
 )

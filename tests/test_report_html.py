@@ -93,9 +93,7 @@ def parse(html: str) -> Element:
     builder = TreeBuilder()
     builder.feed(html)
     builder.close()
-    assert builder.stack == [builder.root], "unclosed elements: " + ", ".join(
-        e.tag for e in builder.stack[1:]
-    )
+    assert builder.stack == [builder.root], "unclosed elements: " + ", ".join(e.tag for e in builder.stack[1:])
     assert builder.doctype is not None and builder.doctype.lower() == "doctype html"
     return builder.root
 
@@ -158,9 +156,7 @@ def test_self_contained(html: str, page: Element) -> None:
 
 def test_csp_admits_exactly_the_inline_blocks(page: Element) -> None:
     csp = next(
-        m.attrs["content"]
-        for m in page.find_all("meta")
-        if m.attrs.get("http-equiv") == "Content-Security-Policy"
+        m.attrs["content"] for m in page.find_all("meta") if m.attrs.get("http-equiv") == "Content-Security-Policy"
     )
     assert "default-src 'none'" in csp
 
@@ -206,10 +202,7 @@ def test_finding_cards_match_findings(page: Element, report: Report) -> None:
         assert sorted(c.attrs["data-rule"] for c in section_cards) == sorted(f.rule for f in plan.findings)
         for card in section_cards:
             severity = card.attrs["data-severity"]
-            assert (
-                card.find("span", "badge").text()
-                == {"error": "错误", "warning": "警告", "info": "提示"}[severity]
-            )
+            assert card.find("span", "badge").text() == {"error": "错误", "warning": "警告", "info": "提示"}[severity]
     ids = [c.attrs["id"] for c in cards]
     assert len(ids) == len(set(ids))
 
@@ -228,9 +221,7 @@ def test_findings_grouped_by_domain(page: Element) -> None:
 
 
 def test_finding_card_content(page: Element) -> None:
-    card = next(
-        c for c in page.find_all("article", "finding") if "孕产妇死亡率" in c.find("p", "message").text()
-    )
+    card = next(c for c in page.find_all("article", "finding") if "孕产妇死亡率" in c.find("p", "message").text())
     assert card.find("code", "rule").text() == "weaker-target"
     assert card.find("div", "expected").find("span", "value").text() == "≤12/10万（2030年）"
     assert card.find("div", "actual-value").find("span", "value").text() == "≤15/10万（2030年）"
@@ -238,15 +229,11 @@ def test_finding_card_content(page: Element) -> None:
     assert "（一）妇女与健康" in location and "第15段" in location
     assert "中国妇女发展纲要（2021—2030年）" in card.find("p", "wording").text()
     suggestion = card.find("div", "suggestion")
-    assert (
-        suggestion.find("p", "suggest-text").text() == "孕产妇死亡率下降到12/10万以下，城乡、区域差距缩小。"
-    )
+    assert suggestion.find("p", "suggest-text").text() == "孕产妇死亡率下降到12/10万以下，城乡、区域差距缩小。"
     button = suggestion.find("button", "copy")
     assert button.text() == "复制" and button.attrs.get("type") == "button"
 
-    table_cell = next(
-        c for c in page.find_all("article", "finding") if c.attrs["data-rule"] == "missing-lead-unit"
-    )
+    table_cell = next(c for c in page.find_all("article", "finding") if c.attrs["data-rule"] == "missing-lead-unit")
     assert "表3第5行第2列" in table_cell.find("p", "location").text()
 
 
@@ -257,9 +244,7 @@ def test_highlight_wraps_the_actual_number(page: Element) -> None:
     assert mmr.text() == "规划原文孕产妇死亡率控制在15/10万以下，城乡、区域差距缩小。"
     hiv = cards["艾滋病母婴传"].find("blockquote", "excerpt")
     assert [m.text() for m in hiv.find_all("mark")] == ["3%"], "3 inside 2025 is not the quantity"
-    unquantified = next(
-        c for c in page.find_all("article", "finding") if c.attrs["data-rule"] == "unquantified-target"
-    )
+    unquantified = next(c for c in page.find_all("article", "finding") if c.attrs["data-rule"] == "unquantified-target")
     assert not unquantified.find_all("mark"), "nothing to highlight without an actual value"
 
 

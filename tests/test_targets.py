@@ -155,7 +155,9 @@ def test_every_national_indicator(name: str, fmt: str) -> None:
                 continue
             stated = [
                 (q.comparator, q.value, q.unit)
-                for t in plan.targets if t.indicator == indicator and t.main for q in t.quantities
+                for t in plan.targets
+                if t.indicator == indicator and t.main
+                for q in t.quantities
             ]
             assert tuple(number) in stated, indicator
 

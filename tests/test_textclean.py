@@ -126,9 +126,7 @@ def _timed(text):
 _CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
 _MESSY = st.one_of(
     _CJK,
-    st.sampled_from(
-        list(" \t\n\u3000\u00a0\u200b\ufeff\u00ad〖〗（）()，。％%‰／/—–-~～０１９0123456789aZ.．")
-    ),
+    st.sampled_from(list(" \t\n\u3000\u00a0\u200b\ufeff\u00ad〖〗（）()，。％%‰／/—–-~～０１９0123456789aZ.．")),
     st.characters(),
 )
 

@@ -19,9 +19,11 @@ def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
         return
     if not any(t.lead_units for t in targets):
         yield Finding(
-            rule=rule.id, severity=rule.params.get("plan_severity", rule.severity),
+            rule=rule.id,
+            severity=rule.params.get("plan_severity", rule.severity),
             message=rule.params["plan_message"].format(count=len(targets)),
-            expected="每项主要目标注明牵头单位", actual="全篇未注明",
+            expected="每项主要目标注明牵头单位",
+            actual="全篇未注明",
             suggestion=rule.params.get("plan_suggestion"),
             location=Evidence(**facts.plan.location.model_dump(), excerpt=facts.plan.title),
         )
@@ -30,8 +32,12 @@ def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
         if t.lead_units:
             continue
         yield Finding(
-            rule=rule.id, severity=rule.severity, message=rule.message,
-            domain=t.domain, expected="注明牵头单位", actual="未注明",
+            rule=rule.id,
+            severity=rule.severity,
+            message=rule.message,
+            domain=t.domain,
+            expected="注明牵头单位",
+            actual="未注明",
             suggestion=(rule.suggestion or "").format(text=t.text.rstrip("。")) or None,
             location=Evidence(**t.location.model_dump(), excerpt=t.text, heading=" > ".join(t.heading_path)),
         )

@@ -27,8 +27,12 @@ def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
             reported.add((t.location, unit))
             values = {"unit": unit, "level": facts.plan.level, "own": own[0]}
             yield Finding(
-                rule=rule.id, severity=rule.severity, message=rule.message.format(**values),
-                domain=t.domain, expected=f"{own[0]}级单位", actual=unit,
+                rule=rule.id,
+                severity=rule.severity,
+                message=rule.message.format(**values),
+                domain=t.domain,
+                expected=f"{own[0]}级单位",
+                actual=unit,
                 suggestion=(rule.suggestion or "").format(**values) or None,
                 location=Evidence(**t.location.model_dump(), excerpt=t.text, heading=" > ".join(t.heading_path)),
             )

@@ -17,8 +17,12 @@ def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
             continue
         values = {"name": section.name, "title": facts.plan.title}
         yield Finding(
-            rule=rule.id, severity=rule.severity, message=rule.message.format(**values),
-            section=section.id, expected=section.name, actual="未找到",
+            rule=rule.id,
+            severity=rule.severity,
+            message=rule.message.format(**values),
+            section=section.id,
+            expected=section.name,
+            actual="未找到",
             suggestion=(rule.suggestion or "").format(**values) or None,
             location=Evidence(**facts.plan.location.model_dump(), excerpt=facts.plan.title),
         )

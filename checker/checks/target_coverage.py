@@ -21,14 +21,26 @@ def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
         domain = domain_found[result.domain]
         if result.status == "missing" and not domain.found:
             continue  # the whole domain is missing: missing-domain says it once
-        values = {"name": result.name, "expected": result.expected, "wording": result.wording,
-                  "source": result.source, "note": result.note or ""}
+        values = {
+            "name": result.name,
+            "expected": result.expected,
+            "wording": result.wording,
+            "source": result.source,
+            "note": result.note or "",
+        }
         where = result.location or (
             Evidence(**domain.location.model_dump(), excerpt=domain.heading) if domain.location else None
         )
         yield Finding(
-            rule=rule.id, severity=rule.severity, message=rule.message.format(**values),
-            domain=result.domain, indicator=result.indicator, expected=result.expected, actual=result.actual,
-            wording=result.wording, source=result.source,
-            suggestion=(rule.suggestion or "").format(**values) or None, location=where,
+            rule=rule.id,
+            severity=rule.severity,
+            message=rule.message.format(**values),
+            domain=result.domain,
+            indicator=result.indicator,
+            expected=result.expected,
+            actual=result.actual,
+            wording=result.wording,
+            source=result.source,
+            suggestion=(rule.suggestion or "").format(**values) or None,
+            location=where,
         )

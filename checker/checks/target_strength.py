@@ -3,7 +3,8 @@ stated only qualitatively.
 
 Parameters: `unquantified_severity` (逐步提高 in place of a number), `stage_severity` (a “十四五”
 2025 value weaker than a 2030-only upper value: a stage on the way), `unsure_severity` (the upper
-value itself is uncertain), `about_severity` (the upper value is only "X左右"). Fails: 孕产妇死亡率控制在15/10万以下 against ≤12/10万.
+value itself is uncertain), `about_severity` (the upper value is only "X左右").
+Fails: 孕产妇死亡率控制在15/10万以下 against ≤12/10万.
 Passes: 孕产妇死亡率控制在8.2/10万以下 (stricter: recorded as `stronger`, not a finding)."""
 
 from __future__ import annotations
@@ -33,11 +34,24 @@ def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
             severity = rule.params.get("unsure_severity", severity)
         if result.comparator == "about":
             severity = rule.params.get("about_severity", severity)
-        values = {"name": result.name, "expected": result.expected, "actual": result.actual or "未量化",
-                  "wording": result.wording, "source": result.source, "note": result.note or ""}
+        values = {
+            "name": result.name,
+            "expected": result.expected,
+            "actual": result.actual or "未量化",
+            "wording": result.wording,
+            "source": result.source,
+            "note": result.note or "",
+        }
         yield Finding(
-            rule=rule.id, severity=severity, message=message.format(**values),
-            domain=result.domain, indicator=result.indicator, expected=result.expected,
-            actual=result.actual or "未量化", wording=result.wording, source=result.source,
-            suggestion=(suggestion or "").format(**values) or None, location=result.location,
+            rule=rule.id,
+            severity=severity,
+            message=message.format(**values),
+            domain=result.domain,
+            indicator=result.indicator,
+            expected=result.expected,
+            actual=result.actual or "未量化",
+            wording=result.wording,
+            source=result.source,
+            suggestion=(suggestion or "").format(**values) or None,
+            location=result.location,
         )
