@@ -69,7 +69,8 @@ def _targets_in(node: Node, domain_id: str, where: list[str], main: bool) -> lis
         t = _target(text, item.heading.location, domain_id, here, main)
         if t and (main or t.quantities):
             out.append(t)
-    rows = [p for p in node.paragraphs if p.cells is not None]
+    # A target table often sits after the last numbered item, so it is looked for in the whole region.
+    rows = [p for n in (node, *(c for c, _ in walk(node))) for p in n.paragraphs if p.cells is not None]
     out.extend(_table_targets(rows, domain_id, here))
     if not items:
         for p in node.paragraphs:
@@ -145,9 +146,14 @@ def _table_targets(rows: list[Paragraph], domain_id: str, where: list[str]) -> l
             text += "、" if text != name else "："
             offset = len(text)
             text += value
-            year = _YEAR.search(header[col])
-            for q in parse_quantities(value):
-                span = (q.span[0] + offset, q.span[1] + offset)
+            # A year in the header stages the values only when the table has several value columns.
+            year = _YEAR.search(header[col]) if len(columns["values"]) > 1 else None
+            # Read with the indicator name before it, so "4.5个" is a number, not item 4.
+            lead = len(name) + 1
+            for q in parse_quantities(f"{name}：{value}"):
+                if q.span[0] < lead:
+                    continue
+                span = (q.span[0] - lead + offset, q.span[1] - lead + offset)
                 stage = q.year or (int(year[1]) if year else None)
                 quantities.append(q.model_copy(update={"year": stage, "phrase": name, "span": span}))
         if text == name:

@@ -77,15 +77,20 @@ def _read(path: Path, limit: int) -> bytes:
     too_big = _error(path, f"文件过大（上限 {limit // 1024 // 1024} MB）", "file too large")
     if info.st_size > limit:
         raise too_big
+    chunks: list[bytes] = []
+    size = 0
     try:
-        with open(path, "rb") as f:
-            data = f.read(limit + 1)
+        with open(path, "rb") as f:  # in chunks: f.read(limit) would allocate the whole limit up front
+            while chunk := f.read(1 << 20):
+                size += len(chunk)
+                if size > limit:  # the file grew after stat()
+                    raise too_big
+                chunks.append(chunk)
     except PermissionError:
         raise _error(path, "没有读取该文件的权限", "permission denied") from None
     except OSError as e:
         raise _error(path, "读取文件时出错", f"read error: {e.strerror}") from None
-    if len(data) > limit:
-        raise too_big
+    data = b"".join(chunks)
     if not data.strip():
         raise _error(path, "文件为空", "empty file")
     return data

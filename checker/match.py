@@ -53,8 +53,10 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     best: dict[str, Evidence] = {}
     for target in targets:
         found = _evidence(target, indicators, phrases)
-        if not found:
-            annotated.append(target)
+        assigned = {id(q) for ev in found for q in ev.quantities}
+        rest = [q for q in target.quantities if id(q) not in assigned]
+        if not found or rest:  # numbers about nothing upper-level stay listed, without an indicator
+            annotated.append(target.model_copy(update={"quantities": rest}) if found else target)
         for ev in found:
             annotated.append(
                 target.model_copy(

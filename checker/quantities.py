@@ -485,6 +485,8 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
             start = region_start + (base.start() if base else word_at)
         cmp = ">="
     comparator = suffix_cmp or cmp or "="
+    if comparator == "=" and unit == "%" and t[end : end + 1] == "的":
+        comparator = ">="  # 95%的城市社区建立家长学校: a share of units reached, "at least"
     if value_max is not None:
         comparator = ">=" if comparator != "about" else "about"
 

@@ -624,6 +624,35 @@ def test_zip_bomb(tmp_path: Path, megabytes: int) -> None:
     refused(_write(tmp_path / "bomb.docx", buffer.getvalue()), "解压后过大")
 
 
+def test_zip_member_lying_about_its_size(tmp_path: Path) -> None:
+    """zipfile trims a member to its declared size only after inflating it whole: the guard must
+    stream it instead, and fail on the CRC without holding the inflated data."""
+    import tracemalloc
+
+    buffer = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(_docx_bytes(_small_docx()))) as src,
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf,
+    ):
+        for info in src.infolist():
+            zf.writestr(info.filename, src.read(info))
+        zf.writestr("word/media/image1.bin", bytes(100 * 2**20))
+    data = bytearray(buffer.getvalue())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        offset = zf.getinfo("word/media/image1.bin").header_offset
+    data[offset + 22 : offset + 26] = struct.pack("<I", 1000)  # local header: uncompressed size
+    central = data.rfind(b"PK\x01\x02")  # the last member's central directory entry
+    data[central + 24 : central + 28] = struct.pack("<I", 1000)
+    path = _write(tmp_path / "liar.docx", bytes(data))
+    tracemalloc.start()
+    try:
+        refused(path, "损坏")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 40 * 2**20
+
+
 @pytest.mark.parametrize("member", ["word/document.xml", "word/styles.xml"])
 def test_docx_with_entity_declaration(tmp_path: Path, member: str) -> None:
     def add_dtd(xml: bytes) -> bytes:

@@ -50,8 +50,8 @@ DONGCHANGFU = {
         "children.education.preschool-enrollment": ("stronger", ">=", 95, "%"),
         "children.education.compulsory-retention": ("stronger", "=", 98, "%"),  # 保持在98%
         "children.education.high-school-enrollment": ("stronger", ">=", 98, "%"),  # 达到98%
-        "children.family.parent-school-urban": ("weaker", "=", 90, "%"),  # 90%的城区社区 (2025)
-        "children.family.parent-school-rural": ("weaker", "=", 80, "%"),  # 80%的农村社区（村）
+        "children.family.parent-school-urban": ("weaker", ">=", 90, "%"),  # 90%的城区社区 (2025)
+        "children.family.parent-school-rural": ("weaker", ">=", 80, "%"),  # 80%的农村社区（村）
         "children.environment.rural-tap-water": MISSING,
     },
 }
@@ -89,8 +89,8 @@ RUZHOU = {
         "children.education.preschool-enrollment": ("stronger", ">=", 93, "%"),
         "children.education.compulsory-retention": ("equal", ">=", 96, "%"),
         "children.education.high-school-enrollment": ("stronger", ">=", 93.5, "%"),
-        "children.family.parent-school-urban": ("equal", "=", 95, "%"),
-        "children.family.parent-school-rural": ("equal", "=", 85, "%"),
+        "children.family.parent-school-urban": ("equal", ">=", 95, "%"),
+        "children.family.parent-school-rural": ("equal", ">=", 85, "%"),
         "children.environment.rural-tap-water": ("stronger", ">=", 93, "%"),
     },
 }
@@ -128,8 +128,8 @@ WUQING = {
         "children.education.preschool-enrollment": ("stronger", ">=", 93, "%"),  # 学前三年毛入园率达到93%
         "children.education.compulsory-retention": ("stronger", ">=", 99, "%"),
         "children.education.high-school-enrollment": ("stronger", ">=", 98, "%"),
-        "children.family.parent-school-urban": ("equal", "=", 95, "%"),
-        "children.family.parent-school-rural": ("equal", "=", 85, "%"),
+        "children.family.parent-school-urban": ("equal", ">=", 95, "%"),
+        "children.family.parent-school-rural": ("equal", ">=", 85, "%"),
         "children.environment.rural-tap-water": MISSING,
     },
 }
