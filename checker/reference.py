@@ -111,6 +111,7 @@ def _load(name_or_path: str) -> Reference:
         raise InputError(f"上级目标文件 {path.name} 无法读取：{str(e).splitlines()[0]}") from e
     if not isinstance(raw, dict):
         raise InputError(f"上级目标文件 {path.name} 不是有效的 YAML 映射")
+    _stamp_sources(raw)
     if raw.get("extends"):
         raw = _merge(_load(raw["extends"]).model_dump(), raw)
     try:
@@ -119,17 +120,26 @@ def _load(name_or_path: str) -> Reference:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise InputError(f"上级目标文件 {path.name} 格式错误：{where}: {first['msg']}") from e
-    for kind, plan in ref.plans.items():
+    for plan in ref.plans.values():
         for domain in plan.domains:
             for ind in domain.indicators:
                 ind.domain = domain.id
-                ind.source = ind.source or ref.sources.get(kind, ref.name)
     return ref
+
+
+def _stamp_sources(raw: dict) -> None:
+    """Each indicator remembers the document it comes from, before files are layered."""
+    sources = raw.get("sources") or {}
+    for kind, plan in (raw.get("plans") or {}).items():
+        for domain in plan.get("domains", []):
+            for ind in domain.get("indicators", []):
+                ind.setdefault("source", sources.get(kind, raw.get("name")))
 
 
 def _merge(parent: dict, child: dict) -> dict:
     """Child fields override the parent's; domains and indicators merge by id."""
     merged = {**parent, **{k: v for k, v in child.items() if k != "plans"}}
+    merged["sources"] = {**parent.get("sources", {}), **(child.get("sources") or {})}
     merged["plans"] = {kind: dict(plan) for kind, plan in parent["plans"].items()}
     for kind, plan in (child.get("plans") or {}).items():
         base = merged["plans"].setdefault(kind, {"sections": [], "domains": []})

@@ -54,11 +54,7 @@ def test_crafted_targets(name: str) -> None:
     for plan, e in zip(doc.plans, KEY["files"][name]["plans"], strict=True):
         for domain_id, domain in e["domains"].items():
             main = [t for t in plan.targets if t.main and t.domain == domain_id]
-            read = {
-                (t.indicator, q.comparator, q.value, q.unit, q.year)
-                for t in main
-                for q in t.quantities
-            }
+            read = {(t.indicator, q.comparator, q.value, q.unit, q.year) for t in main for q in t.quantities}
             unmatched = {(None, *k[1:]) for k in read}
             for target in domain.get("targets", []):
                 key = (target["indicator"], target["comparator"], target["value"], target["unit"], target["year"])

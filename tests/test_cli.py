@@ -1,0 +1,158 @@
+"""The `check` command as users and CI run it: formats, exit codes, output files, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CRAFTED = FIXTURES / "crafted"
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def test_help_is_quick_and_lists_the_options() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for option in ("--format", "--out", "--reference", "--against", "--fail-on"):
+        assert option in result.stdout
+
+
+def test_json_report_follows_the_design_schema() -> None:
+    result = run(FIXTURES / "dongchangfu.txt", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["tool"]["name"] and report["tool"]["version"]
+    (doc,) = report["documents"]
+    assert doc["path"].endswith("dongchangfu.txt")
+    assert [p["kind"] for p in doc["plans"]] == ["women", "children"]
+    women = doc["plans"][0]
+    assert women["title"] == "东昌府区“十四五”妇女发展规划"
+    assert {s["id"]: s["found"] for s in women["sections"]} == {
+        "guiding-ideology": True,
+        "principles": True,
+        "overall-goals": True,
+        "implementation": True,
+        "monitoring": True,
+    }
+    health = next(d for d in women["domains"] if d["id"] == "health")
+    assert (health["found"], health["heading"]) == (True, "（一）妇女与健康")
+    assert health["targets"] == 9
+    target = next(t for t in women["targets"] if t["indicator"] == "women.health.maternal-mortality")
+    q = target["quantities"][0]
+    assert (q["comparator"], q["value"], q["unit"], q["year"]) == ("<=", 8.2, "1/10万", None)
+    assert target["lead_units"] == ["区卫生健康局"]
+    assert target["location"]["line"] == 96
+    finding = next(f for f in women["findings"] if f["indicator"] == "women.health.hiv-mtct")
+    for key in ("rule", "severity", "message", "domain", "section", "indicator", "expected", "actual", "location"):
+        assert key in finding
+    assert finding["location"]["line"] == 100 and "艾滋病母婴传播" in finding["location"]["excerpt"]
+
+
+def test_exit_codes_follow_fail_on() -> None:
+    assert run(FIXTURES / "dongchangfu.txt", "--format", "json").returncode == 0  # warnings only
+    assert run(FIXTURES / "dongchangfu.txt", "--format", "json", "--fail-on", "warning").returncode == 1
+    assert run(CRAFTED / "reworded_headings.docx", "--format", "json").returncode == 1  # a weaker target
+    assert run(CRAFTED / "reworded_headings.docx", "--format", "json", "--fail-on", "never").returncode == 0
+
+
+def test_html_review_is_written_to_out_and_the_input_is_untouched(tmp_path: Path) -> None:
+    source = tmp_path / "草案 第2稿.docx"
+    source.write_bytes((FIXTURES / "wuqing.docx").read_bytes())
+    before = (source.read_bytes(), source.stat().st_mtime_ns)
+    out = tmp_path / "reviews"
+    result = run(source, "--out", out, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr  # wuqing has warnings, no errors
+    review = out / "草案 第2稿.review.html"
+    assert review.is_file() and "衔接审核意见" in review.read_text(encoding="utf-8")
+    assert str(review) in result.stdout.replace("\n", "")
+    assert (source.read_bytes(), source.stat().st_mtime_ns) == before
+    assert sorted(p.name for p in out.iterdir()) == [review.name]  # no temporary files left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reviews", source.name]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.txt", b""),
+        ("empty.docx", b""),
+        ("junk.pdf", os.urandom(2048)),
+        ("junk.docx", b"PK\x03\x04" + os.urandom(500)),
+        ("notes.txt", "今天开会，讨论了下周的工作安排。".encode()),
+        ("plan.xlsx", b"whatever"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run(path, "--out", tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("check: "), result.stderr
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == content
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_missing_file_and_unknown_reference_exit_2(tmp_path: Path) -> None:
+    assert run(tmp_path / "nothere.docx").returncode == 2
+    result = run(FIXTURES / "ruzhou.txt", "--reference", "no-such-province")
+    assert result.returncode == 2 and "national-2021-2030" in result.stderr
+
+
+def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    result = run(FIXTURES / "ruzhou.txt", bad, "--format", "json")
+    assert result.returncode == 2
+    assert [d["path"] for d in json.loads(result.stdout)["documents"]] == [str(FIXTURES / "ruzhou.txt")]
+
+
+def test_text_format_one_line_per_finding() -> None:
+    result = run(CRAFTED / "reworded_headings.docx", "--format", "text")
+    lines = result.stdout.strip().splitlines()
+    assert any("error: [weaker-target]" in line and "孕产妇死亡率" in line for line in lines)
+    assert all(line.startswith(str(CRAFTED / "reworded_headings.docx")) for line in lines)
+
+
+def test_province_file_extends_the_national_reference(tmp_path: Path) -> None:
+    province = tmp_path / "henan.yaml"
+    province.write_text(
+        "name: henan-2021-2030\nversion: '2022'\nextends: national-2021-2030\n"
+        "sources: {women: 河南省妇女发展规划（2021—2030年）}\n"
+        "plans:\n  women:\n    domains:\n      - id: health\n        name: 妇女与健康\n        indicators:\n"
+        "          - {id: women.health.maternal-mortality, name: 孕产妇死亡率, comparator: '<=', value: 10,\n"
+        "             unit: 1/10万, keywords: [[孕产妇死亡率]], wording: 孕产妇死亡率控制在10/10万以下。}\n",
+        encoding="utf-8",
+    )
+    report = json.loads(run(FIXTURES / "ruzhou.txt", "--format", "json", "--reference", province).stdout)
+    women = report["documents"][0]["plans"][0]
+    maternal = next(i for i in women["indicators"] if i["indicator"] == "women.health.maternal-mortality")
+    assert (maternal["status"], maternal["expected"], maternal["source"]) == (
+        "weaker",
+        "≤10/10万（2030年）",
+        "河南省妇女发展规划（2021—2030年）",
+    )
+    hiv = next(i for i in women["indicators"] if i["indicator"] == "women.health.hiv-mtct")
+    assert hiv["status"] == "equal"  # inherited from the national file
+
+
+def test_against_an_upper_plan_document() -> None:
+    """汝州市 checked against 东昌府区's plan as if it were the upper level: 12/10万 is weaker than 8.2/10万."""
+    result = run(FIXTURES / "ruzhou.txt", "--format", "json", "--against", FIXTURES / "dongchangfu.docx")
+    report = json.loads(result.stdout)
+    assert report["reference"]["name"] == "against:dongchangfu.docx"
+    women = report["documents"][0]["plans"][0]
+    maternal = next(i for i in women["indicators"] if i["indicator"] == "women.health.maternal-mortality")
+    assert (maternal["status"], maternal["expected"]) == ("weaker", "≤8.2/10万（2025年）")
+    assert maternal["source"] == "东昌府区“十四五”妇女发展规划"
+    assert result.returncode == 1
