@@ -13,7 +13,7 @@ SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 def print_summary(report: Report, written: list[Path]) -> None:
     from rich.console import Console
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     for doc, path in zip(report.documents, written, strict=True):
         console.print(f"[bold]{doc.path}[/bold]")
         for plan in doc.plans:
