@@ -183,3 +183,16 @@ def test_hiv_stage_warning_against_national_2030() -> None:
     assert (finding.expected, finding.actual) == ("≤2%（2030年）", "≤3%")
     assert "阶段" in finding.message
     assert finding.location is not None and finding.location.line == 100
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_whole_plan_on_one_line(name: str, tmp_path: Path) -> None:
+    """A web copy that lost every line break is judged like the original."""
+    glued = tmp_path / f"{name}.txt"
+    glued.write_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8").replace("\n", ""), encoding="utf-8")
+    doc = check_file(glued, load_reference(), load_rules())
+    assert [p.kind for p in doc.plans] == ["women", "children"]
+    for plan in doc.plans:
+        assert all(s.found for s in plan.sections) and all(d.found for d in plan.domains)
+        statuses = {i.indicator: i.status for i in plan.indicators}
+        assert statuses == {k: v[0] for k, v in CORPUS[name][plan.kind].items()}
