@@ -113,8 +113,8 @@ def _units(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     resp: list[str] = []
     for m in LEAD_UNITS.finditer(text):
-        lead += _split_units(m["lead"])
-        resp += _split_units(m["resp"] or "")
+        lead += _split_units(m["lead"] or "")
+        resp += _split_units(m["resp"] or m["resp_only"] or "")
     return lead, resp
 
 
