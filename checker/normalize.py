@@ -29,6 +29,8 @@ _TITLE_IN = re.compile(
     r"(?:^|(?<=[。；！？）)”」』\s\d日]))(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|街道|旗))?(?:“?十四五”?)?(?:妇女|儿童)发展"
     r"(?:“?十四五”?|（\d{4}—\d{4}年）)?规划(?:（\d{4}—\d{4}年）)?(?![》的和])"
 )
+_NUMBER_COLUMN = ("序号", "编号", "序")
+_UNIT_COLUMN = re.compile(r"牵头|责任|配合|参与")
 _CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _SENTENCE_END = "。；！？："
 # Words that end in 一、 without being numbered (统一、规范): no cut there.
@@ -107,14 +109,35 @@ def _clean_line(line: SourceLine) -> SourceLine:
 def _rejoin(lines: list[SourceLine], fmt: str) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     previous: SourceLine | None = None
+    headers: dict[int, list[str]] = {}  # the latest numbered table header, by column count
     for line in lines:
-        if previous is not None and paragraphs and _continues(previous, line, fmt):
+        if line.cells and line.cells[0] in _NUMBER_COLUMN:
+            headers[len(line.cells)] = line.cells
+        header = headers.get(len(line.cells or []))
+        if paragraphs and header and line.cells and not line.cells[0] and line.cells[1:] != header[1:]:
+            # A target table broken at a page: the row without a number continues the one before
+            # (across the header the new page repeats).
+            if paragraphs[-1].cells and paragraphs[-1].cells[0] in _NUMBER_COLUMN and len(paragraphs) > 1:
+                paragraphs.pop()
+            paragraphs[-1] = _continue_row(paragraphs[-1], line.cells, header)
+        elif previous is not None and paragraphs and _continues(previous, line, fmt):
             last = paragraphs[-1]
             paragraphs[-1] = last.model_copy(update={"text": last.text + line.text})
         else:
             paragraphs.append(Paragraph(text=line.text, location=line.location, style=line.style, cells=line.cells))
         previous = line.model_copy(update={"text": paragraphs[-1].text})
     return paragraphs
+
+
+def _continue_row(last: Paragraph, cells: list[str], header: list[str]) -> Paragraph:
+    """Append a continuation row to the table row before it, or to the numbered paragraph that a
+    page break cut off from its table (its lead units then follow as a bracket)."""
+    if last.cells is not None and len(last.cells) == len(cells):
+        merged = [a + b for a, b in zip(last.cells, cells, strict=True)]
+        return last.model_copy(update={"cells": merged, "text": "\t".join(merged)})
+    body = "".join(c for c, h in zip(cells, header, strict=True) if c and not _UNIT_COLUMN.search(h))
+    units = "；".join(f"{h}：{c}" for c, h in zip(cells, header, strict=True) if c and _UNIT_COLUMN.search(h))
+    return last.model_copy(update={"text": last.text + body + (f"（{units}）" if units else "")})
 
 
 def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
