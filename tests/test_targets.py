@@ -196,3 +196,14 @@ def test_whole_plan_on_one_line(name: str, tmp_path: Path) -> None:
         assert all(s.found for s in plan.sections) and all(d.found for d in plan.domains)
         statuses = {i.indicator: i.status for i in plan.indicators}
         assert statuses == {k: v[0] for k, v in CORPUS[name][plan.kind].items()}
+
+
+def test_lead_units_read_alike_in_every_format() -> None:
+    """东昌府区 names 牵头单位 for every main target but three (they name only 责任单位); its Word and
+    PDF copies put the health targets in a table broken across pages, which must not change that."""
+    found = {}
+    for fmt in ("txt", "docx", "pdf"):
+        plan = checked(FIXTURES / f"dongchangfu.{fmt}").plans[0]
+        found[fmt] = sorted(f.location.excerpt[:10] for f in plan.findings if f.rule == "missing-lead-unit")
+    assert found["txt"] == ["全面贯彻落实男女平等", "妇女的媒介素养全面提", "妇女维护自身合法权益"]
+    assert found["docx"] == found["pdf"] == found["txt"]
