@@ -423,3 +423,21 @@ def test_templates_and_environment() -> None:
     assert template.render(value="<b>") == "&lt;b&gt;"
     with pytest.raises(jinja2.UndefinedError):
         template.render()
+
+
+@pytest.mark.parametrize("name", ["dongchangfu.docx", "crafted/reworded_headings.docx"])
+def test_review_of_a_real_plan(name: str) -> None:
+    """The review of a checked corpus file: one card per finding, one row per indicator, verdicts."""
+    from pathlib import Path
+
+    from checker.pipeline import check_file, report_for
+    from checker.reference import load_reference
+    from checker.rules import load_rules
+
+    ref = load_reference()
+    doc = check_file(Path(__file__).parent / "fixtures" / name, ref, load_rules())
+    page = parse(render_html(report_for([doc], ref), 0, GENERATED))
+    assert len(page.find_all("article", "finding")) == sum(len(p.findings) for p in doc.plans)
+    assert len(page.find_all("tr", "target-row")) == sum(len(p.indicators) for p in doc.plans)
+    verdicts = [v.text() for v in page.find_all("strong", "verdict")]
+    assert verdicts == ["需修改" if any(f.severity == "error" for f in p.findings) else "符合" for p in doc.plans]
