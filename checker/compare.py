@@ -11,7 +11,7 @@ from .models import IndicatorResult, Quantity, Target
 from .reference import Indicator, PlanReference
 
 # Rates convert into one another; nothing else is compared across units.
-_RATE = {"%": 1e-2, "‰": 1e-3, "1/10万": 1e-5}
+_RATE = {"%": 1e-2, "‰": 1e-3, "1/万": 1e-4, "1/10万": 1e-5}
 _SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "about": "约"}
 
 
@@ -20,17 +20,27 @@ def compare(ref: PlanReference, best: dict[str, Evidence], plan_end: int | None)
 
 
 def fmt(comparator: str, value: float, unit: str, year: int | None = None) -> str:
-    number = f"{value:g}"
-    shown = f"{number}/10万" if unit == "1/10万" else f"{number}{unit}"
-    if unit.startswith("% below"):
-        shown = f"比{unit.rsplit(' ', 1)[-1]}年下降{number}%"
     stage = f"（{year}年）" if year else ""
-    return f"{_SYMBOL.get(comparator, comparator)}{shown}{stage}"
+    return f"{_SYMBOL.get(comparator, comparator)}{_shown(value, unit)}{stage}"
 
 
 def fmt_quantity(q: Quantity) -> str:
-    text = fmt(q.comparator, q.value, q.unit, q.year)
-    return text if q.value_max is None else f"{text}—{q.value_max:g}"
+    if q.value_max is None:
+        return fmt(q.comparator, q.value, q.unit, q.year)
+    stage = f"（{q.year}年）" if q.year else ""
+    return f"{_shown(q.value, q.unit)}—{_shown(q.value_max, q.unit)}{stage}"
+
+
+def _shown(value: float, unit: str) -> str:
+    """12 1/10万 → 12/10万; 20 "% below 2020" → 比2020年下降20%."""
+    number = f"{value:g}"
+    if unit.startswith("1/"):
+        return f"{number}/{unit[2:]}"
+    if unit.startswith(("% below", "% above")):
+        _, direction, *base = unit.split()
+        verb = "下降" if direction == "below" else "提高"
+        return f"比{base[0]}年{verb}{number}%" if base else f"{verb}{number}%"
+    return f"{number}{unit}"
 
 
 def expected_text(ind: Indicator) -> str:
@@ -65,24 +75,22 @@ def _result(ind: Indicator, ev: Evidence | None, plan_end: int | None) -> Indica
 
 
 def _judge(ind: Indicator, quantities: list[Quantity], plan_end: int | None) -> tuple:
-    """(status, the draft quantity judged, note)."""
-    final = [q for q in quantities if q.year in (None, ind.year) or (q.year and q.year >= ind.year)]
-    staged = [q for q in quantities if q.year and q.year < ind.year]
-    comparable = [q for q in final if _convert(q, ind) is not None]
-    early_plan = plan_end is not None and plan_end < ind.year
-    if comparable and not early_plan:
-        q = comparable[-1]
-        return _status(ind, q, ind.value), q, None
-    stage_q = next((q for q in [*staged, *comparable] if _convert(q, ind) is not None), None)
-    if stage_q is None:
+    """(status, the draft quantity judged, note). A value set for the upper level's year (stated,
+    or because the plan runs to it) is judged against the final value; otherwise the latest stage
+    is judged against the upper level's value for that stage, or against its final value as a
+    stage on the way."""
+    usable = [q for q in quantities if _convert(q, ind) is not None]
+    if not usable:
         return "uncertain", quantities[0], f"单位或比较方式与上级指标不同（上级：{expected_text(ind)}），未作比较"
-    year = stage_q.year or plan_end
+    final = [q for q in usable if (q.year or plan_end or ind.year) >= ind.year]
+    if final:
+        return _status(ind, final[-1], ind.value), final[-1], None
+    q = max(usable, key=lambda x: x.year or plan_end or 0)
+    year = q.year or plan_end
     if year in ind.stages:
-        return _status(ind, stage_q, ind.stages[year]), stage_q, None
-    status = _status(ind, stage_q, ind.value)
-    if status == "weaker":
-        return "weaker", stage_q, f"本规划为{year}年阶段目标，上级为{ind.year}年目标：阶段性差距，请确认能否如期达到"
-    return status, stage_q, None
+        return _status(ind, q, ind.stages[year]), q, None
+    status = _status(ind, q, ind.value)
+    return status, q, (f"本规划为{year}年阶段目标，上级为{ind.year}年目标" if status == "weaker" else None)
 
 
 def _convert(q: Quantity, ind: Indicator) -> float | None:
@@ -103,14 +111,21 @@ def _status(ind: Indicator, q: Quantity, reference_value: float) -> str:
     )
     if opposite:
         return "uncertain"  # the draft bounds the number from the other side: not comparable
+    if q.value_max is not None:  # a range: judged by where it lies
+        high = _convert(q.model_copy(update={"value": q.value_max}), ind)
+        assert high is not None
+        if ind.comparator == "about" and value <= reference_value <= high:
+            return "equal"
+        states = {_direction(v, reference_value, lower_is_better) for v in (value, high)}
+        return states.pop() if len(states) == 1 else "uncertain"
+    return _direction(value, reference_value, lower_is_better)
+
+
+def _direction(value: float, reference_value: float, lower_is_better: bool) -> str:
     if abs(value - reference_value) < 1e-9:
         return "equal"
     better = value < reference_value if lower_is_better else value > reference_value
     return "stronger" if better else "weaker"
-
-
-def is_stage_note(result: IndicatorResult) -> bool:
-    return result.status == "weaker" and bool(result.note) and "阶段" in (result.note or "")
 
 
 def _evidence_location(target: Target) -> Where:

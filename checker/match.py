@@ -21,6 +21,7 @@ from .quantities import is_qualitative
 from .reference import Indicator, PlanReference
 
 _CLAUSE_END = re.compile(r"[，。；,;]")
+_SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
 _FUZZY_MIN = 85
 
 
@@ -63,7 +64,8 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
                     update={"indicator": ev.indicator.id, "quantities": ev.quantities, "match_score": ev.score}
                 )
             )
-            if _better(ev, best.get(ev.indicator.id)):
+            counts = ev.target.main or ev.quantities  # a strategy that only names it is no target
+            if counts and _better(ev, best.get(ev.indicator.id)):
                 best[ev.indicator.id] = ev
     for ind in indicators:
         if ind.id not in best and (ev := _fuzzy(ind, targets)):
@@ -133,60 +135,54 @@ def _mentions(indicators: list[Indicator], hits: list[tuple[str, int, int]], cla
             start = min(s for w, s in words if w in ind.keywords[0])
             score = 1.0 if any(a in present for a in ind.aliases) else 0.9
             mentions.append(_Mention(ind, start, clause, score))
-    return _drop_nested(sorted(mentions, key=lambda m: m.start))
-
-
-def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
-    """Two indicators named by the same words in one clause (居委会成员 vs 居委会主任 both need
-    居委会): keep both only if their first keywords differ in place; otherwise the one with more
-    specific keywords wins."""
-    out: list[_Mention] = []
-    for m in mentions:
-        clash = next((o for o in out if o.clause == m.clause and o.start == m.start), None)
-        if clash is None:
-            out.append(m)
-        elif len(m.indicator.keywords) > len(clash.indicator.keywords):
-            out[out.index(clash)] = m
-    return out
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _assign(
     mentions: list[_Mention], quantities: list[Quantity], body: str, clause_of: list[int]
 ) -> dict[str, list[Quantity]]:
+    """Give each number of a sentence to the indicators it is about."""
     out: dict[str, list[Quantity]] = {}
-    by_clause: dict[int, list[_Mention]] = {}
-    for m in mentions:
-        by_clause.setdefault(m.clause, []).append(m)
-    last: _Mention | None = None
     for q in quantities:
-        clause = clause_of[q.span[0]]
-        here = by_clause.get(clause, [])
-        before = [m for m in here if m.start < q.span[0]]
-        after = [m for m in here if m.start > q.span[0]]
-        respectively = body.find("分别", here[0].start if here else 0, q.span[0]) >= 0
+        start, clause = q.span[0], clause_of[q.span[0]]
+        here = [m for m in mentions if m.clause == clause]
+        if not here and not q.phrase:
+            # 孕产妇死亡率持续下降，控制在…: a number with no subject of its own belongs to the
+            # names of the clause before it.
+            earlier = [m for m in mentions if m.clause < clause]
+            here = [m for m in earlier if m.clause == earlier[-1].clause] if earlier else []
+        before = [m for m in here if m.start < start]
+        after = [m for m in here if m.start > start]
+        split = body.find("分别", before[0].start, start) if before else -1
         if body[q.span[1] : q.span[1] + 1] == "的" and after:
-            owners = [after[0]]
-        elif respectively and len(before) > 1:
-            owners = _respectively(before, [x for x in quantities if clause_of[x.span[0]] == clause], q)
-        elif before:
-            owners = [before[-1]]
-        elif not here and last is not None and not q.phrase:
-            owners = [last]  # 孕产妇死亡率，2025年控制在…: the number's clause has no subject of its own
+            owners = [m for m in after if m.start == after[0].start]  # 95%的城市社区…: the name after it
+        elif split >= 0:
+            values = [x for x in quantities if x.span[0] > split and clause_of[x.span[0]] == clause]
+            owners = _respectively(before, values, q, body, clause_of)
         else:
-            owners = []
+            owners = before[-1:]
         for m in owners:
             out.setdefault(m.indicator.id, []).append(q)
-        if here:
-            last = here[-1]
     return out
 
 
-def _respectively(names: list[_Mention], values: list[Quantity], q: Quantity) -> list[_Mention]:
-    """分别: names and values pair in order; one value for all names; otherwise nobody (unsure)."""
-    if len(values) == 1:
+def _respectively(
+    names: list[_Mention], values: list[Quantity], q: Quantity, body: str, clause_of: list[int]
+) -> list[_Mention]:
+    """分别: the listed subjects (新生儿、婴儿和5岁以下儿童死亡率; 宫颈癌和乳腺癌人群筛查率) pair with the
+    values in order; one value goes to all; stage years go to a single name; otherwise nobody."""
+    years = [v.year for v in values]
+    if len(values) == 1 or (len(names) == 1 and None not in years and len(set(years)) == len(years)):
         return names
+    index = values.index(q)
+    first = clause_of.index(names[0].clause)
+    split = body.find("分别", names[0].start)
+    cuts = [first] + [m.end() for m in _SUBJECT_SEPARATOR.finditer(body, first, split)]
+    subjects = [sum(1 for c in cuts if c <= m.start) - 1 for m in names]
+    if len(cuts) == len(values):
+        return [m for m, k in zip(names, subjects, strict=True) if k == index]
     if len(values) == len(names):
-        return [names[values.index(q)]]
+        return [names[index]]
     return []
 
 

@@ -144,6 +144,10 @@ class Evidence(Location):
     excerpt: str | None = None
     heading: str | None = None
 
+    @classmethod
+    def at(cls, location: Location, excerpt: str | None = None, path: list[str] | None = None) -> Evidence:
+        return cls(**location.model_dump(), excerpt=excerpt, heading=" > ".join(path or []) or None)
+
 
 class SectionResult(BaseModel):
     id: str

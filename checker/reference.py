@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .errors import InputError
 from .models import Comparator, PlanKind
-from .resources import data_dir
+from .resources import data_dir, read_yaml
 
 
 class Keyword(BaseModel):
@@ -106,7 +106,7 @@ def _load(name_or_path: str) -> Reference:
             f"找不到上级目标文件 {name_or_path}（可用：{', '.join(bundled_names())}，或给出 YAML 文件路径）"
         )
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
         raise InputError(f"上级目标文件 {path.name} 无法读取：{str(e).splitlines()[0]}") from e
     if not isinstance(raw, dict):

@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, ValidationError
 from .classify import Classified
 from .errors import InputError
 from .models import Finding, IndicatorResult, Plan, Severity, Target
-from .resources import data_dir
+from .resources import data_dir, read_yaml
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -28,6 +28,25 @@ class Rule(BaseModel):
     suggestion: str | None = None
     description: str = ""
     params: dict[str, Any] = Field(default_factory=dict)
+
+    def finding(
+        self,
+        values: dict[str, Any],
+        *,
+        message: str | None = None,
+        suggestion: str | None = None,
+        severity: Severity | None = None,
+        **fields: Any,
+    ) -> Finding:
+        """A finding of this rule, its message and suggestion filled in with `values`."""
+        suggestion = suggestion if suggestion is not None else self.suggestion
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            message=(message or self.message).format(**values),
+            suggestion=suggestion.format(**values) if suggestion else None,
+            **fields,
+        )
 
 
 @dataclass(frozen=True)
@@ -44,11 +63,11 @@ Check = Callable[[Rule, PlanFacts], Iterator[Finding]]
 
 
 def kinds() -> dict[str, Check]:
-    from .checks import domain_coverage, lead_unit, lead_unit_level, required_sections, target_coverage, target_strength
+    from .checks import lead_unit, lead_unit_level, presence, target_coverage, target_strength
 
     return {
-        "required-sections": required_sections.check,
-        "domain-coverage": domain_coverage.check,
+        "required-sections": presence.check_sections,
+        "domain-coverage": presence.check_domains,
         "target-coverage": target_coverage.check,
         "target-strength": target_strength.check,
         "lead-unit": lead_unit.check,
@@ -63,13 +82,26 @@ def load_rules(folder: Path | None = None) -> tuple[Rule, ...]:
     known = kinds()
     for path in sorted(folder.glob("*.yaml")):
         try:
-            rule = Rule.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+            rule = Rule.model_validate(read_yaml(path))
         except (yaml.YAMLError, ValidationError) as e:
             raise InputError(f"规则文件 {path.name} 格式错误：{str(e).splitlines()[0]}") from e
         if rule.extends not in known:
             raise InputError(f"规则文件 {path.name} 引用了未知的检查类型 {rule.extends}（可用：{', '.join(known)}）")
         rules.append(rule)
     return tuple(rules)
+
+
+def indicator_values(result: IndicatorResult) -> dict[str, Any]:
+    """What rule messages about an upper-level indicator may name; an unsure upper value says so."""
+    caveat = "（上级数值存疑，仅供参考）" if result.certainty == "unsure" else ""
+    return {
+        "name": result.name,
+        "expected": result.expected + caveat,
+        "actual": result.actual or "未量化",
+        "wording": result.wording,
+        "source": result.source,
+        "note": result.note or "",
+    }
 
 
 def run_rules(facts: PlanFacts, rules: tuple[Rule, ...]) -> list[Finding]:

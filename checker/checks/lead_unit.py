@@ -10,36 +10,35 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Evidence, Finding, Target
+from ..patterns import target_body
 from ..rules import PlanFacts, Rule
 
 
 def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
     targets = _unique_main(facts.targets)
-    if not targets:
-        return
-    if not any(t.lead_units for t in targets):
-        yield Finding(
-            rule=rule.id,
-            severity=rule.params.get("plan_severity", rule.severity),
-            message=rule.params["plan_message"].format(count=len(targets)),
+    if targets and not any(t.lead_units for t in targets):
+        yield rule.finding(
+            {"count": len(targets)},
+            message=rule.params["plan_message"],
+            suggestion=rule.params.get("plan_suggestion"),
+            severity=rule.params.get("plan_severity"),
             expected="每项主要目标注明牵头单位",
             actual="全篇未注明",
-            suggestion=rule.params.get("plan_suggestion"),
-            location=Evidence(**facts.plan.location.model_dump(), excerpt=facts.plan.title),
+            location=Evidence.at(facts.plan.location, facts.plan.title),
         )
         return
     for t in targets:
         if t.lead_units:
             continue
-        yield Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=rule.message,
+        # A bracket naming only 责任单位 gets 牵头单位 added to it, not a second bracket.
+        suggestion = rule.params.get("suggestion_add") if t.responsible_units else None
+        yield rule.finding(
+            {"text": target_body(t.text).rstrip("。"), "units": "、".join(t.responsible_units)},
+            suggestion=suggestion,
             domain=t.domain,
             expected="注明牵头单位",
             actual="未注明",
-            suggestion=(rule.suggestion or "").format(text=t.text.rstrip("。")) or None,
-            location=Evidence(**t.location.model_dump(), excerpt=t.text, heading=" > ".join(t.heading_path)),
+            location=Evidence.at(t.location, t.text, t.heading_path),
         )
 
 

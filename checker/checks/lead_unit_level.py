@@ -17,22 +17,19 @@ def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
     if not own:
         return
     others = [p for p in rule.params["levels"] if p not in own]
+    words = tuple(rule.params.get("words", []))  # 市场监管局, 乡村振兴局: no level in them
     reported: set[tuple] = set()
     for t in facts.targets:
         for unit in t.lead_units:
             name = unit.removeprefix("共青团").removeprefix("团")
-            wrong = next((p for p in others if name.startswith(p)), None)
-            if wrong is None or (t.location, unit) in reported:
+            wrong = not name.startswith(words) and any(name.startswith(p) for p in others)
+            if not wrong or (t.location, unit) in reported:
                 continue
             reported.add((t.location, unit))
-            values = {"unit": unit, "level": facts.plan.level, "own": own[0]}
-            yield Finding(
-                rule=rule.id,
-                severity=rule.severity,
-                message=rule.message.format(**values),
+            yield rule.finding(
+                {"unit": unit, "level": facts.plan.level, "own": own[0]},
                 domain=t.domain,
                 expected=f"{own[0]}级单位",
                 actual=unit,
-                suggestion=(rule.suggestion or "").format(**values) or None,
-                location=Evidence(**t.location.model_dump(), excerpt=t.text, heading=" > ".join(t.heading_path)),
+                location=Evidence.at(t.location, t.text, t.heading_path),
             )

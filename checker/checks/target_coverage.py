@@ -9,38 +9,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Evidence, Finding
-from ..rules import PlanFacts, Rule
+from ..rules import PlanFacts, Rule, indicator_values
 
 
 def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
     statuses = set(rule.params.get("statuses", ["missing"]))
-    domain_found = {d.id: d for d in facts.classified.domains}
+    domains = {d.id: d for d in facts.classified.domains}
     for result in facts.indicators:
-        if result.status not in statuses:
-            continue
-        domain = domain_found[result.domain]
-        if result.status == "missing" and not domain.found:
-            continue  # the whole domain is missing: missing-domain says it once
-        values = {
-            "name": result.name,
-            "expected": result.expected,
-            "wording": result.wording,
-            "source": result.source,
-            "note": result.note or "",
-        }
+        domain = domains[result.domain]
+        if result.status not in statuses or (result.status == "missing" and not domain.found):
+            continue  # a whole missing domain is reported once, by missing-domain
+        # Nothing in the plan to quote for a missing target: point at its domain's heading.
         where = result.location or (
-            Evidence(**domain.location.model_dump(), excerpt=domain.heading) if domain.location else None
+            Evidence.at(domain.location, None, [domain.heading or ""]) if domain.location else None
         )
-        yield Finding(
-            rule=rule.id,
-            severity=rule.severity,
-            message=rule.message.format(**values),
+        yield rule.finding(
+            indicator_values(result),
             domain=result.domain,
             indicator=result.indicator,
             expected=result.expected,
             actual=result.actual,
             wording=result.wording,
             source=result.source,
-            suggestion=(rule.suggestion or "").format(**values) or None,
             location=where,
         )
