@@ -33,7 +33,9 @@ def reference_from_plan(path: Path, base: Reference) -> Reference:
         ref.sources[plan.kind] = plan.title
         for ind in kind_ref.indicators():
             ev = best.get(ind.id)
-            if results[ind.id].status not in ("stronger", "equal", "weaker") or ev is None:
+            # Only a bar at least as high as the base one replaces it: a county still answers to
+            # the national outlines where its city set a weaker number.
+            if results[ind.id].status not in ("stronger", "equal") or ev is None:
                 continue
             q = ev.quantities[-1]
             ind.comparator = q.comparator if q.comparator != "=" else ind.comparator

@@ -38,7 +38,7 @@ class FailOn(enum.StrEnum):
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Plan files: .docx .doc .wps .pdf .txt")],
+    files: Annotated[list[Path], typer.Argument(help="Plan files: .docx .doc .wps .pdf .txt", metavar="FILE...")],
     format: Annotated[
         Format,
         typer.Option(
@@ -95,10 +95,12 @@ def check(
             out.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             _fail(f"无法创建输出目录 {out}：{e.strerror}")
-        written = []
+        written: list[Path] = []
         now = datetime.now()
         for i, doc in enumerate(report.documents):
             target = out / f"{Path(doc.path).stem}.review.html"
+            if target in written:  # plan.docx and plan.pdf checked together
+                target = out / f"{Path(doc.path).name}.review.html"
             _write_atomic(target, render_html(report, i, now))
             written.append(target)
         print_summary(report, written)
@@ -135,7 +137,16 @@ def _fail(message: str) -> None:
 
 
 def main() -> None:
+    """Run the command; a usage error is one line on stderr and exit code 2, like any bad input."""
     try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
+        code = app(standalone_mode=False)
+    except typer.Exit as e:
+        code = e.exit_code
+    except (KeyboardInterrupt, typer.Abort):
+        code = 130
+    except Exception as e:
+        if not hasattr(e, "format_message"):  # not a usage error (click's, vendored by typer or not)
+            raise
+        print(f"check: {e.format_message()}（用法：check --help）", file=sys.stderr)
+        code = 2
+    sys.exit(code or 0)

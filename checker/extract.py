@@ -21,6 +21,8 @@ _GOALS = re.compile(r"^(?:\d+[.、]?)?(?:主要目标|具体目标|发展目标|
 _MEASURES = re.compile(r"(?:策略措施|工作措施|主要措施|重点任务|措施|任务)")
 _NAME_COL = re.compile(r"指标名称|主要目标|目标内容|指标|目标")
 _VALUE_COL = re.compile(r"规划值|目标值|指标值|预期值|\d{4}年|值")
+# 2020年基期值, 基线值, 现状值: where the plan starts from, not what it sets.
+_BASELINE_COL = re.compile(r"基期|基线|基数|现状|现值|当前|20(?:1\d|20)年")
 _LEAD_COL = re.compile(r"牵头")
 _RESP_COL = re.compile(r"责任|配合|参与")
 _ATTR_COL = re.compile(r"属性")
@@ -113,8 +115,8 @@ def _units(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     resp: list[str] = []
     for m in LEAD_UNITS.finditer(text):
-        lead += _split_units(m["lead"] or "")
-        resp += _split_units(m["resp"] or m["resp_only"] or "")
+        lead += _split_units(m["lead"] or m["lead_by"] or "")
+        resp += _split_units(m["resp"] or m["resp_only"] or m["resp_by"] or "")
     return lead, resp
 
 
@@ -191,7 +193,7 @@ def _columns(cells: list[str]) -> dict:
             cols["attr"] = i
         elif "name" not in cols and _NAME_COL.search(c):
             cols["name"] = i
-        elif _VALUE_COL.search(c):
+        elif _VALUE_COL.search(c) and not _BASELINE_COL.search(c):
             cols["values"].append(i)
     return cols
 

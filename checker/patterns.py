@@ -33,11 +33,14 @@ PLAN_TITLE = re.compile(
 )
 
 # （牵头单位：…；责任单位：…）, or only （责任单位：…）; unit names may hold brackets: 各村（居）委会.
-_NAMES = r"(?:[^（）()；;]|[（(][^（）()]*[）)])*"
+_NAMES = r"(?:[^（）()【】〔〕；;]|[（(][^（）()]*[）)])*"
 _ROLE = r"(?:责任|配合|参与|协办)(?:单位|部门)[:：]"
 LEAD_UNITS = re.compile(
-    rf"[（(]\s*(?:牵头(?:单位|部门)[:：](?P<lead>{_NAMES})(?:[；;，,]\s*{_ROLE}(?P<resp>{_NAMES}))?"
-    rf"|{_ROLE}(?P<resp_only>{_NAMES}))[）)]?"
+    rf"[（(【〔]\s*(?:牵头(?:单位|部门)[:：](?P<lead>{_NAMES})(?:[；;，,]\s*{_ROLE}(?P<resp>{_NAMES}))?"
+    rf"|{_ROLE}(?P<resp_only>{_NAMES})"
+    # （区卫生健康局牵头，区妇联配合）
+    rf"|(?P<lead_by>[^（）()【】〔〕，,；;。]{{2,60}}?)牵头(?:[，,；;]\s*(?P<resp_by>[^（）()【】〔〕。]*?)(?:配合|参与|协助))?)"
+    r"[）)】〕]?"
 )
 
 

@@ -156,3 +156,32 @@ def test_against_an_upper_plan_document() -> None:
     assert (maternal["status"], maternal["expected"]) == ("weaker", "≤8.2/10万（2025年）")
     assert maternal["source"] == "东昌府区“十四五”妇女发展规划"
     assert result.returncode == 1
+
+
+def test_a_weaker_upper_plan_does_not_lower_the_bar(tmp_path: Path) -> None:
+    """--against a city plan that allows 15/10万: a county's 14/10万 is still weaker than the national 12."""
+    county = (FIXTURES / "ruzhou.txt").read_text(encoding="utf-8")
+    city = tmp_path / "city.txt"
+    city.write_text(county.replace("孕产妇死亡率下降到 12 / 10 万", "孕产妇死亡率下降到 15 / 10 万"), encoding="utf-8")
+    draft = tmp_path / "county.txt"
+    draft.write_text(county.replace("孕产妇死亡率下降到 12 / 10 万", "孕产妇死亡率下降到 14 / 10 万"), encoding="utf-8")
+    report = json.loads(run(draft, "--format", "json", "--against", city).stdout)
+    maternal = next(
+        i
+        for i in report["documents"][0]["plans"][0]["indicators"]
+        if i["indicator"] == "women.health.maternal-mortality"
+    )
+    assert (maternal["status"], maternal["expected"]) == ("weaker", "≤12/10万（2030年）")
+
+
+def test_two_inputs_with_the_same_name_get_two_reviews(tmp_path: Path) -> None:
+    result = run(FIXTURES / "wuqing.docx", FIXTURES / "wuqing.txt", "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wuqing.review.html", "wuqing.txt.review.html"]
+
+
+def test_usage_errors_are_one_line() -> None:
+    for args in (["--bogus"], [], [str(FIXTURES / "ruzhou.txt"), "--format", "xml"]):
+        result = run(*args)
+        assert result.returncode == 2
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

@@ -22,9 +22,14 @@ CN = "一二三四五六七八"
 
 
 def plan(
-    health_targets: list[str], *, title: str = "某某区妇女发展规划（2021—2030年）", units: str = "（牵头单位：区妇联）"
+    health_targets: list[str],
+    *,
+    title: str = "某某区妇女发展规划（2021—2030年）",
+    units: str = "（牵头单位：区妇联）",
+    other: dict[str, list[str]] | None = None,
 ) -> str:
-    """A small but complete women's plan whose 妇女与健康 targets are the given sentences."""
+    """A small but complete women's plan whose 妇女与健康 targets are the given sentences (and
+    other domains' targets as given in `other`)."""
     lines = [
         title,
         "一、指导思想、基本原则和总体目标",
@@ -36,10 +41,10 @@ def plan(
         "妇女全面发展。",
         "二、发展领域、主要目标和策略措施",
     ]
+    targets = {DOMAINS[0]: health_targets, **(other or {})}
     for i, name in enumerate(DOMAINS):
         lines += [f"（{CN[i]}）{name}", "1. 主要目标"]
-        targets = health_targets if i == 0 else [f"发展水平不断提高。{units}"]
-        lines += [f"（{n}）{t}" for n, t in enumerate(targets, start=1)]
+        lines += [f"（{n}）{t}" for n, t in enumerate(targets.get(name, [f"发展水平不断提高。{units}"]), start=1)]
         lines += ["2. 策略措施", "（1）加强组织领导。"]
     lines += ["三、组织实施", "（一）加强组织领导。各级政府负责。", "四、监测评估", "（一）开展年度监测。"]
     return "\n".join(lines) + "\n"
@@ -123,3 +128,87 @@ def test_stage_value_in_a_province_file(tmp_path: Path) -> None:
     text = plan(["适龄妇女宫颈癌人群筛查率达到60%以上。（牵头单位：区卫生健康局）"], title="某某区妇女发展“十四五”规划")
     weaker = [f for f in findings(tmp_path, text, str(province)) if f[0] == "weaker-target"]
     assert weaker == [("weaker-target", "error", "women.health.cervical-screening", "≥60%")]  # below the 2025 stage
+
+
+def _weaker_or_unquantified(found: list[tuple]) -> list[tuple]:
+    return [f for f in found if f[0] == "weaker-target"]
+
+
+def test_respectively_pairs_each_listed_subject(tmp_path: Path) -> None:
+    """宫颈癌和乳腺癌…分别达到75%和60%: 乳腺癌 is no upper indicator, yet 75% is 宫颈癌's number."""
+    text = plan(["适龄妇女宫颈癌和乳腺癌人群筛查率分别达到75%和60%以上。（牵头单位：区卫生健康局）"])
+    assert _weaker_or_unquantified(findings(tmp_path, text)) == []
+    text = plan(["艾滋病、梅毒母婴传播率分别下降到3%和5%以下。（牵头单位：区卫生健康局）"])
+    assert ("weaker-target", "error", "women.health.hiv-mtct", "≤3%") in findings(tmp_path, text)
+
+
+def test_a_number_after_a_trend_phrase_belongs_to_the_indicator(tmp_path: Path) -> None:
+    text = plan(["孕产妇死亡率持续下降，控制在10/10万以下。（牵头单位：区卫生健康局）"])
+    assert _weaker_or_unquantified(findings(tmp_path, text)) == []
+    text = plan(["孕产妇死亡率持续下降，控制在14/10万以下。（牵头单位：区卫生健康局）"])
+    assert ("weaker-target", "error", "women.health.maternal-mortality", "≤14/10万") in findings(tmp_path, text)
+
+
+def test_elliptical_subject_and_ranges(tmp_path: Path) -> None:
+    other = {
+        "妇女参与决策和管理": [
+            "社区居委会成员中女性比例保持在50%左右，主任中女性比例达到45%以上。（牵头单位：区民政局）"
+        ],
+        "妇女与经济": ["就业人员中的女性比例保持在44%—46%。（牵头单位：区人社局）"],
+    }
+    found = findings(tmp_path, plan([], other=other))
+    concerned = {
+        "women.decision.community-committee-female-share",
+        "women.decision.community-director-female-share",
+        "women.economy.employed-female-share",
+    }
+    assert [f for f in found if f[2] in concerned] == []
+
+
+def test_an_explicit_2030_value_in_a_2025_plan_is_judged_as_final(tmp_path: Path) -> None:
+    text = plan(
+        ["到2030年，孕产妇死亡率控制在15/10万以下。（牵头单位：区卫生健康局）"], title="某某区妇女发展“十四五”规划"
+    )
+    assert ("weaker-target", "error", "women.health.maternal-mortality", "≤15/10万（2030年）") in findings(
+        tmp_path, text
+    )
+
+
+def test_unit_names_that_merely_start_with_a_level_character(tmp_path: Path) -> None:
+    text = plan(["孕产妇死亡率控制在10/10万以下。（牵头单位：市场监管局；责任单位：乡村振兴局）"])
+    assert [f for f in findings(tmp_path, text) if f[0] == "lead-unit-level"] == []
+
+
+def test_other_ways_of_naming_the_lead_unit(tmp_path: Path) -> None:
+    text = plan(
+        [
+            "孕产妇死亡率控制在10/10万以下。（区卫生健康局牵头，区妇联配合）",
+            "艾滋病母婴传播率下降到2%以下。【牵头单位：区卫生健康局】",
+        ]
+    )
+    assert [f for f in findings(tmp_path, text) if f[0] == "missing-lead-unit"] == []
+
+
+def test_baseline_column_of_an_indicator_table_is_not_a_target(tmp_path: Path) -> None:
+    """A “十四五” indicator table with 2020年基期值 | 2025年目标值: only the 2025 column is a target."""
+    import docx
+
+    d = docx.Document()
+    for line in plan(["主要指标见下表。"], title="某某区妇女发展“十四五”规划").splitlines():
+        d.add_paragraph(line)
+        if line == "1. 主要目标" and len(d.tables) == 0:
+            table = d.add_table(rows=3, cols=3)
+            rows = [
+                ("指标名称", "2020年基期值", "2025年目标值"),
+                ("孕产妇死亡率", "14/10万", "≤10/10万"),
+                ("适龄妇女宫颈癌人群筛查率", "50%", "≥72%"),
+            ]
+            for r, cells in enumerate(rows):
+                for c, text in enumerate(cells):
+                    table.cell(r, c).text = text
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    plan_report = check_file(path, load_reference(), load_rules()).plans[0]
+    statuses = {i.indicator: (i.status, i.actual) for i in plan_report.indicators if "health" in i.indicator}
+    assert statuses["women.health.maternal-mortality"] == ("stronger", "≤10/10万")
+    assert statuses["women.health.cervical-screening"] == ("stronger", "≥72%")
