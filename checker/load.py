@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import docx.document
 
 SUPPORTED = (".txt", ".docx", ".pdf", ".doc", ".wps")
-MAX_TXT_BYTES = 50 * 1024 * 1024
+MAX_TXT_BYTES = 10 * 1024 * 1024  # a plan is well under 1 MB; bounds time and memory
 MAX_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 2000
 SOFFICE_TIMEOUT = 120  # seconds
@@ -42,6 +42,8 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def load(path: str | Path) -> Document:
     path = Path(path)
     ext = path.suffix.lower()
+    if path.is_dir():
+        raise _error(path, "这是一个文件夹，不是文件", "is a directory")
     if ext not in SUPPORTED:
         raise _error(
             path,

@@ -40,7 +40,7 @@ class Location(BaseModel):
         if self.table is not None:
             cell = f"第{self.cell + 1}列" if self.cell is not None else ""
             parts.append(f"表{self.table + 1}第{(self.row or 0) + 1}行{cell}")
-        elif self.paragraph is not None:
+        elif self.paragraph is not None and self.page is None:  # a PDF's line index means nothing to a reader
             parts.append(f"第{self.paragraph + 1}段")
         if self.line is not None:
             parts.append(f"第{self.line}行")
@@ -133,7 +133,7 @@ class Target(BaseModel):
     match_score: float | None = None
 
 
-# ---- results: what the JSON report carries (see DESIGN.md; fields may be added, never renamed) ----
+# ---- results: what the JSON report carries (README "JSON report"; fields may be added, never renamed) ----
 
 Status = Literal["stronger", "equal", "weaker", "unquantified", "missing", "uncertain"]
 
@@ -199,6 +199,7 @@ class IndicatorResult(BaseModel):
 
 class Finding(BaseModel):
     rule: str
+    title: str | None = None  # the rule's Chinese name
     severity: Severity
     message: str
     domain: str | None = None

@@ -22,6 +22,7 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 class Rule(BaseModel):
     id: str
+    title: str = ""  # the rule's Chinese name, shown to drafters beside its id
     extends: str
     severity: Severity
     message: str
@@ -42,6 +43,7 @@ class Rule(BaseModel):
         suggestion = suggestion if suggestion is not None else self.suggestion
         return Finding(
             rule=self.id,
+            title=self.title or None,
             severity=severity or self.severity,
             message=(message or self.message).format(**values),
             suggestion=suggestion.format(**values) if suggestion else None,
