@@ -1,13 +1,12 @@
-"""Evidence → a status per upper-level indicator: stronger, equal, weaker, unquantified, missing
-or uncertain. "Weaker" follows the comparator: for <= a larger value is weaker, for >= a smaller
+"""What a plan states about each upper-level indicator → a status: stronger, equal, weaker,
+unquantified, missing or uncertain. "Weaker" follows the comparator: for <= a larger value is weaker, for >= a smaller
 one. Stages compare like with like; a 2025 value of a “十四五” plan measured against a 2030-only
 upper-level value is a stage on the way (noted, not an error)."""
 
 from __future__ import annotations
 
-from .match import Evidence
-from .models import Evidence as Where
-from .models import IndicatorResult, Quantity, Target
+from .match import Statement
+from .models import Evidence, IndicatorResult, Quantity
 from .reference import Indicator, PlanReference
 
 # Rates convert into one another; nothing else is compared across units.
@@ -15,7 +14,7 @@ _RATE = {"%": 1e-2, "‰": 1e-3, "1/万": 1e-4, "1/10万": 1e-5}
 _SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "about": "约"}
 
 
-def compare(ref: PlanReference, best: dict[str, Evidence], plan_end: int | None) -> list[IndicatorResult]:
+def compare(ref: PlanReference, best: dict[str, Statement], plan_end: int | None) -> list[IndicatorResult]:
     return [_result(ind, best.get(ind.id), plan_end) for ind in ref.indicators()]
 
 
@@ -47,7 +46,7 @@ def expected_text(ind: Indicator) -> str:
     return fmt(ind.comparator, ind.value, ind.unit, ind.year)
 
 
-def _result(ind: Indicator, ev: Evidence | None, plan_end: int | None) -> IndicatorResult:
+def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> IndicatorResult:
     base = dict(
         indicator=ind.id,
         name=ind.name,
@@ -61,7 +60,9 @@ def _result(ind: Indicator, ev: Evidence | None, plan_end: int | None) -> Indica
     )
     if ev is None:
         return IndicatorResult(status="missing", **base)
-    where = dict(target=ev.target.text, location=_evidence_location(ev.target))
+    where = dict(
+        target=ev.target.text, location=Evidence.at(ev.target.location, ev.target.text, ev.target.heading_path)
+    )
     if ev.uncertain:
         return IndicatorResult(
             status="uncertain", note=f"与上级指标“{ind.name}”相近（相似度{ev.score:.0%}），请人工确认", **base, **where
@@ -126,7 +127,3 @@ def _direction(value: float, reference_value: float, lower_is_better: bool) -> s
         return "equal"
     better = value < reference_value if lower_is_better else value > reference_value
     return "stronger" if better else "weaker"
-
-
-def _evidence_location(target: Target) -> Where:
-    return Where(**target.location.model_dump(), excerpt=target.text, heading=" > ".join(target.heading_path))

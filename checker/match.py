@@ -26,7 +26,7 @@ _FUZZY_MIN = 85
 
 
 @dataclass
-class Evidence:
+class Statement:
     """What one target says about one indicator."""
 
     indicator: Indicator
@@ -45,13 +45,13 @@ class _Mention:
     score: float
 
 
-def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict[str, Evidence]]:
+def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict[str, Statement]]:
     """Targets annotated with their indicator (one copy per indicator a target speaks of), and
     the best evidence for each indicator the plan speaks of."""
     indicators = ref.indicators()
     phrases = _phrases(indicators)
     annotated: list[Target] = []
-    best: dict[str, Evidence] = {}
+    best: dict[str, Statement] = {}
     for target in targets:
         found = _evidence(target, indicators, phrases)
         assigned = {id(q) for ev in found for q in ev.quantities}
@@ -79,13 +79,13 @@ def _phrases(indicators: list[Indicator]) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, ...]) -> list[Evidence]:
+def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, ...]) -> list[Statement]:
     body = target_body(target.text)
     hits = find_phrases(body, phrases)
     if not hits:
         return []
     clause_of = _clause_index(body)
-    out: list[Evidence] = []
+    out: list[Statement] = []
     for s_start, s_end in sentences(body):
         mentions = _mentions(indicators, [h for h in hits if s_start <= h[1] < s_end], clause_of)
         if not mentions:
@@ -96,7 +96,7 @@ def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, .
             qs = assigned.get(m.indicator.id, [])
             clause = _clause_text(body, clause_of, m.clause)
             out.append(
-                Evidence(
+                Statement(
                     indicator=m.indicator,
                     target=target,
                     quantities=qs,
@@ -186,14 +186,14 @@ def _respectively(
     return []
 
 
-def _better(new: Evidence, old: Evidence | None) -> bool:
+def _better(new: Statement, old: Statement | None) -> bool:
     if old is None:
         return True
     rank = lambda e: (e.target.main, bool(e.quantities), e.qualitative, e.score)  # noqa: E731
     return rank(new) > rank(old)
 
 
-def _fuzzy(ind: Indicator, targets: list[Target]) -> Evidence | None:
+def _fuzzy(ind: Indicator, targets: list[Target]) -> Statement | None:
     """A close but not certain resemblance in a main target, to be confirmed by a person."""
     names = [a for a in (ind.name, *ind.aliases) if len(a) >= 5]
     best: tuple[float, Target] | None = None
@@ -205,4 +205,4 @@ def _fuzzy(ind: Indicator, targets: list[Target]) -> Evidence | None:
             best = (score, t)
     if best is None:
         return None
-    return Evidence(indicator=ind, target=best[1], score=best[0] / 100, uncertain=True)
+    return Statement(indicator=ind, target=best[1], score=best[0] / 100, uncertain=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from . import __version__
@@ -53,9 +54,8 @@ def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> Pla
     targets, best = match(extract(classified), ref)
     indicators = compare(ref, best, plan_end(plan))
     findings = run_rules(PlanFacts(plan, classified, targets, indicators), rules)
-    counts: dict[str, int] = {}
-    for t in {(t.location, t.text, t.domain) for t in targets if t.main}:
-        counts[t[2] or ""] = counts.get(t[2] or "", 0) + 1
+    # A target naming several indicators is listed once per indicator but counted once.
+    counts = Counter(domain for _, _, domain in {(t.location, t.text, t.domain) for t in targets if t.main})
     return PlanReport(
         kind=plan.kind,
         title=plan.title,
@@ -75,7 +75,7 @@ def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> Pla
                 quantities=t.quantities,
                 lead_units=t.lead_units,
                 responsible_units=t.responsible_units,
-                location=Evidence(**t.location.model_dump(), heading=" > ".join(t.heading_path)),
+                location=Evidence.at(t.location, None, t.heading_path),
             )
             for t in targets
         ],
