@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .models import DomainResult, Node, Plan, SectionResult
+from .patterns import KEYWORD_LINE
 from .reference import Domain, PlanReference, Section
 from .structure import walk
 
@@ -74,12 +75,12 @@ def _domain_candidates(root: Node, domains: list[Domain]) -> tuple[Node | None, 
     best_hits = 0
     nodes = [root, *(n for n, _ in walk(root))]
     for node in nodes:
-        titles = [c.heading.title for c in node.children if c.heading.number]
+        titles = [c.heading.title for c in node.children if _is_part(c)]
         hits = sum(1 for d in domains if any(domain_score(t, d) >= 1.0 for t in titles))
         if hits > best_hits:
             best, best_hits = node, hits
     if best is None or best_hits < 2:
-        return None, [(n, p) for n, p in walk(root) if n.heading.number and n.heading.level <= 3]
+        return None, [(n, p) for n, p in walk(root) if _is_part(n) and n.heading.level <= 3]
     path = next((p for n, p in walk(root) if n is best), ())
     return best, [(c, (*path, best)) for c in best.children]
 
@@ -125,6 +126,11 @@ def _find_section(nodes: list[tuple[Node, tuple]], aliases: list[str]) -> Node |
             if len(n.heading.title) <= 20 and any(fuzz.partial_ratio(a, n.heading.title) >= 90 for a in aliases)
         ]
     return min(hits, key=lambda n: len(n.heading.title)) if hits else None
+
+
+def _is_part(node: Node) -> bool:
+    """A heading that may name a domain: any but the keyword lines 主要目标, 策略措施 …"""
+    return not KEYWORD_LINE.match(node.heading.title)
 
 
 def _heading_text(node: Node) -> str:

@@ -9,13 +9,8 @@ import itertools
 import re
 
 from .models import Document, Paragraph, SourceLine, Text
-from .patterns import JUNK, NUMBERING, PLAN_TITLE, TERMINAL
+from .patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL
 from .textclean import clean
-
-# Words that stand alone on a line as a heading of their own (主要目标：, 策略措施, 目录 …).
-KEYWORD_LINE = re.compile(
-    r"^(?:主要目标|具体目标|发展目标|策略措施|工作措施|主要措施|重点任务|目录|序言|前言|引言|附件\d*)[:：]?$"
-)
 
 # Where a line holding a whole web page is cut into paragraphs: at heading numbers, keyword lines,
 # the table of contents and plan titles (see _cut_glued).
@@ -148,7 +143,9 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
         return True  # inside a bracket: （牵头单位：… goes on
     if a.text[-1] in TERMINAL or (a.text.endswith("”") and a.text[-2:-1] in TERMINAL):
         return False
-    if starts_numbered(b.text) or KEYWORD_LINE.match(b.text) or PLAN_TITLE.match(b.text):
+    if any(p.match(b.text) for p in (KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)) or starts_numbered(b.text):
+        return False
+    if PART_NAME.match(a.text) or DOMAIN_NAME.match(a.text):
         return False
     sentence_like = bool(re.search(r"[，、]", a.text))
     if a.text[-1] in _OPEN_ENDS or b.text[0] in "，。、；：%‰）)”" or (sentence_like and b.text[0].isdigit()):

@@ -15,6 +15,19 @@ NUMBERING = [
     re.compile(r"^[①-⑳]"),
 ]
 
+# Words that stand alone on a line as a heading of their own (主要目标：, 策略措施, 目录 …).
+KEYWORD_LINE = re.compile(
+    r"^(?:主要目标|具体目标|发展目标|策略措施|工作措施|主要措施|重点任务|目录|序言|前言|引言|附件\d*)[:：]?$"
+)
+
+# A line that is just a part's or a domain's name is a heading even without a number (Word's
+# automatic numbering keeps numbers out of the text).
+PART_NAME = re.compile(
+    r"^(?:指导思想|基本原则|总体目标|发展目标|指导思想和基本原则|指导思想、基本原则和总体目标|发展领域|"
+    r"发展领域、主要目标和策略措施|组织实施|保障措施|监测评估|监测与评估|统计监测与评估)[:：]?$"
+)
+DOMAIN_NAME = re.compile(r"^(?:妇女|儿童)(?:与|参与)[\u4e00-\u9fff]{2,8}[:：]?$")
+
 # Sentence ends: a line ending with one of these does not continue on the next line.
 TERMINAL = "。！？；：…）】」』!?;:"
 

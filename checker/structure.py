@@ -10,12 +10,12 @@ import re
 
 from .errors import InputError
 from .models import Heading, Node, Paragraph, Plan, PlanKind, Text
-from .normalize import KEYWORD_LINE
-from .patterns import NUMBERING, PLAN_TITLE
+from .patterns import DOMAIN_NAME, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE
 
 _KIND: dict[str, PlanKind] = {"妇女": "women", "儿童": "children"}
 _LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "区"), ("县", "县"), ("市", "市"), ("省", "省"))
 _TOC = re.compile(r"^目\s*录$")
+_DOMAIN_WORD = re.compile(r"(妇女|儿童)(?:与|参与)")
 _PREFACE = re.compile(r"^(?:序言|前言|引言|附件\d*)[:：]?$")
 _GLUED = re.compile(r"^(\d{1,2})[.．](?=\d)")
 _PERIOD_LINE = re.compile(r"^（\d{4}—\d{4}年）$")
@@ -27,7 +27,7 @@ def split_plans(text: Text) -> list[Plan]:
     """The plans in the file, each with its heading tree."""
     starts = _plan_starts(text.paragraphs)
     if not starts:
-        raise InputError(f"{_name(text.path)} 中没有找到妇女发展规划或儿童发展规划（未识别到规划标题和发展领域）")
+        return [_untitled_plan(text)]
     plans = []
     for n, (index, kind, match) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text.paragraphs)
@@ -50,6 +50,23 @@ def split_plans(text: Text) -> list[Plan]:
     return plans
 
 
+def _untitled_plan(text: Text) -> Plan:
+    """A draft without a recognisable title line: one plan, of the kind its domain headings name."""
+    names = [m[1] for p in text.paragraphs if len(p.text) <= _HEADING_MAX and (m := _DOMAIN_WORD.search(p.text))]
+    kinds = {kind: names.count(word) for word, kind in _KIND.items()}
+    kind = max(kinds, key=kinds.__getitem__)
+    if kinds[kind] < 3:
+        raise InputError(f"{_name(text.path)} 中没有找到妇女发展规划或儿童发展规划（未识别到规划标题和发展领域）")
+    first, body = text.paragraphs[0], text.paragraphs[1:]
+    return Plan(
+        kind=kind,
+        title=first.text[:_HEADING_MAX],
+        period=_period(None, body),
+        location=first.location,
+        root=build_tree(_skip_toc(body), first),
+    )
+
+
 def _plan_starts(paragraphs: list[Paragraph]) -> list[tuple[int, PlanKind, re.Match[str]]]:
     """Title lines that open a plan; a repeat of the current plan's title is not a new plan."""
     starts: list[tuple[int, PlanKind, re.Match[str]]] = []
@@ -68,16 +85,13 @@ def _same_title(text: str, kind: PlanKind) -> bool:
     return bool(m) and _KIND[m["kind"]] == kind
 
 
-def _period(m: re.Match[str], body: list[Paragraph]) -> str | None:
-    for part in (m["pre"], m["mid"], m["post"]):
-        if part:
-            return "十四五" if "十四五" in part or "2021—2025" in part else part.strip("（）年")
-    for p in body[:40]:
-        if found := re.search(r"(\d{4})—(\d{4})年", p.text):
-            return f"{found[1]}—{found[2]}"
-        if "十四五" in p.text:
-            return "十四五"
-    return None
+def _period(m: re.Match[str] | None, body: list[Paragraph]) -> str | None:
+    parts = [part for part in ((m["pre"], m["mid"], m["post"]) if m else ()) if part]
+    parts += [found[0] for p in body[:40] if (found := re.search(r"\d{4}—\d{4}年|十四五", p.text))]
+    if not parts:
+        return None
+    period = parts[0].strip("（）“”年")
+    return "十四五" if period == "2021—2025" else period
 
 
 def _level(region: str) -> str | None:
@@ -143,6 +157,12 @@ def _heading(p: Paragraph, keyword_rank: float) -> tuple[float, Heading, bool] |
     if p.style and p.style.lower().startswith("heading") and len(text) <= _HEADING_MAX:
         level = int(re.sub(r"\D", "", p.style) or 1)
         return level, Heading(level=level, number="", title=text, location=p.location), False
+    # Word's automatic numbering leaves no number in the text: a line that is just a part's or a
+    # domain's name is still its heading.
+    if PART_NAME.match(text):
+        return 1, Heading(level=1, number="", title=text.rstrip("：:"), location=p.location), False
+    if DOMAIN_NAME.match(text):
+        return 2, Heading(level=2, number="", title=text.rstrip("：:"), location=p.location), False
     return None
 
 

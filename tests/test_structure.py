@@ -118,3 +118,37 @@ def test_corpus_structure(name: str, fmt: str) -> None:
         assert {s.id: s.heading for s in classified.sections} == dict(zip(SECTION_IDS, sections, strict=True))
         expected = {DOMAIN_ID[h[3:]]: h for h in domains}
         assert {d.id: d.heading for d in classified.domains} == expected
+
+
+def test_word_automatic_numbering_and_no_title(tmp_path) -> None:
+    """Word's automatic numbering keeps the numbers out of the text, and a draft may lack its title
+    line: headings that are just a part's or a domain's name still make the structure."""
+    import re
+
+    import docx
+    from test_rules import plan
+
+    text = plan(["孕产妇死亡率控制在10/10万以下。（牵头单位：区卫生健康局）"])
+    lines = [
+        re.sub(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\. |（\d+）)", "", ln)
+        for ln in text.splitlines()
+    ]
+    d = docx.Document()
+    for line in lines[1:]:  # no title
+        d.add_paragraph(line)
+    path = tmp_path / "draft.docx"
+    d.save(str(path))
+    (plan_,) = split_plans(normalize(load(path)))
+    classified = classify(plan_, load_reference().for_kind("women"))
+    assert plan_.kind == "women"
+    assert all(s.found for s in classified.sections), classified.sections
+    assert [d.heading for d in classified.domains] == [
+        "妇女与健康",
+        "妇女与教育",
+        "妇女与经济",
+        "妇女参与决策和管理",
+        "妇女与社会保障",
+        "妇女与家庭建设",
+        "妇女与环境",
+        "妇女与法律",
+    ]
