@@ -34,46 +34,40 @@ def extract(classified: Classified) -> list[Target]:
     targets: list[Target] = []
     for domain_id, (domain, ancestors) in classified.domain_nodes.items():
         heading_path = [_label(n) for n in (*ancestors, domain) if n.heading.level > 0]
-        goals = [c for c in domain.children if not c.heading.number or c.heading.level >= 3]
-        goal_nodes = [c for c in goals if _GOALS.match(c.heading.title) and not _MEASURES.search(c.heading.title)]
         found: list[Target] = []
-        for node, path in _regions(domain, goal_nodes):
+        for node, path, deep in _regions(domain):
             main = not any(_MEASURES.search(n.heading.title) for n in (*path, node) if n is not domain)
             where = heading_path + [_label(n) for n in path if n is not domain]
-            found.extend(_targets_in(node, domain_id, where, main))
+            found.extend(_targets_in(node, domain_id, where, main, deep))
         targets.extend(_dedupe(found))
     return targets
 
 
-def _regions(domain: Node, goal_nodes: list[Node]) -> list[tuple[Node, tuple[Node, ...]]]:
-    """The nodes to read targets from: each goal/measure sub-heading, or the domain itself."""
-    if not domain.children:
-        return [(domain, ())]
-    regions = [(domain, ())] if domain.paragraphs else []
-    for child in domain.children:
-        regions.append((child, (domain,)))
-    if not goal_nodes and not any(_MEASURES.search(c.heading.title) for c in domain.children):
-        # Numbered items straight under the domain heading: all of them are targets.
-        return [(domain, ())]
-    return regions
+def _regions(domain: Node) -> list[tuple[Node, tuple[Node, ...], bool]]:
+    """Where to read targets: the domain's parts (主要目标, 策略措施 …) one by one, or, when it has
+    none, the domain as a whole. (node, its ancestors below the domain, whether to look deep)."""
+    parts = [c for c in domain.children if _GOALS.match(c.heading.title) or _MEASURES.search(c.heading.title)]
+    if not parts:
+        return [(domain, (), True)]
+    own = [(domain, (), False)] if domain.paragraphs else []
+    return own + [(child, (domain,), True) for child in domain.children]
 
 
-def _targets_in(node: Node, domain_id: str, where: list[str], main: bool) -> list[Target]:
+def _targets_in(node: Node, domain_id: str, where: list[str], main: bool, deep: bool) -> list[Target]:
     """Targets in one region: its numbered items (or its own paragraphs) and its table rows.
 
     An item's text includes the unnumbered lines after it, so a lead-unit bracket wrapped onto
     its own line stays with its target."""
     here = [*where, _label(node)] if node.heading.level > 0 else where
     out: list[Target] = []
-    items = [n for n in node.children if n.heading.number]
+    items = [n for n in node.children if n.heading.number] if deep else []
     for item in items:
-        text = _item_text(item)
-        t = _target(text, item.heading.location, domain_id, here, main)
+        t = _target(_item_text(item), item.heading.location, domain_id, here, main)
         if t and (main or t.quantities):
             out.append(t)
     # A target table often sits after the last numbered item, so it is looked for in the whole region.
-    rows = [p for n in (node, *(c for c, _ in walk(node))) for p in n.paragraphs if p.cells is not None]
-    out.extend(_table_targets(rows, domain_id, here))
+    nodes = (node, *(c for c, _ in walk(node))) if deep else (node,)
+    out.extend(_table_targets([p for n in nodes for p in n.paragraphs if p.cells is not None], domain_id, here))
     if not items:
         for p in node.paragraphs:
             t = _target(p.text, p.location, domain_id, here, main) if p.cells is None else None
