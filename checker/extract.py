@@ -119,57 +119,57 @@ def _split_units(s: str) -> list[str]:
 
 
 def _table_targets(rows: list[Paragraph], domain_id: str, where: list[str]) -> list[Target]:
+    """One target per row of a target table (序号|主要目标|牵头单位|责任单位) or indicator table
+    (类别|指标名称|2030年规划值|指标属性), after the header row that names the columns."""
     out: list[Target] = []
     columns: dict = {}
     header: list[str] = []
     for row in rows:
         cells = row.cells or []
         if _is_header(cells):
-            columns = _columns(cells)
-            header = cells
+            columns, header = _columns(cells), cells
             continue
-        if not columns or "name" not in columns:
-            continue
-        name = cells[columns["name"]] if columns["name"] < len(cells) else ""
+        name = _cell(cells, columns.get("name"))
         if not name:
             continue
-        text = name
-        quantities: list[Quantity] = []
-        for col in columns.get("values", []):
-            value = _cell(cells, col)
-            if not value:
-                continue
-            text += "、" if text != name else "："
-            offset = len(text)
-            text += value
-            # A year in the header stages the values only when the table has several value columns.
-            year = _YEAR.search(header[col]) if len(columns["values"]) > 1 else None
-            # Read with the indicator name before it, so "4.5个" is a number, not item 4.
-            lead = len(name) + 1
-            for q in parse_quantities(f"{name}：{value}"):
-                if q.span[0] < lead:
-                    continue
-                span = (q.span[0] - lead + offset, q.span[1] - lead + offset)
-                stage = q.year or (int(year[1]) if year else None)
-                quantities.append(q.model_copy(update={"year": stage, "phrase": name, "span": span}))
-        if text == name:
-            quantities = parse_quantities(target_body(name))
-        lead = _split_units(_cell(cells, columns.get("lead")))
-        resp = _split_units(_cell(cells, columns.get("resp")))
-        location = row.location.model_copy(update={"cell": columns["name"]})
+        text, quantities = _row_values(name, cells, columns["values"], header)
         out.append(
             Target(
                 text=text,
                 quantities=quantities,
-                lead_units=lead,
-                responsible_units=resp,
-                location=location,
+                lead_units=_split_units(_cell(cells, columns.get("lead"))),
+                responsible_units=_split_units(_cell(cells, columns.get("resp"))),
+                location=row.location.model_copy(update={"cell": columns["name"]}),
                 heading_path=where,
                 domain=domain_id,
                 main=True,
             )
         )
     return out
+
+
+def _row_values(name: str, cells: list[str], value_columns: list[int], header: list[str]) -> tuple[str, list[Quantity]]:
+    """The row as a sentence (指标名称：值、值) and its numbers, staged by the year in a value
+    column's header when the table has several value columns."""
+    if not any(_cell(cells, col) for col in value_columns):
+        return name, parse_quantities(target_body(name))  # the target is written out in the name cell
+    text, quantities = name, []
+    for col in value_columns:
+        value = _cell(cells, col)
+        if not value:
+            continue
+        text += "、" if text != name else "："
+        offset = len(text)
+        text += value
+        year = _YEAR.search(header[col]) if len(value_columns) > 1 else None
+        # Read with the indicator name before it, so "4.5个" is a number, not item 4.
+        skip = len(name) + 1
+        for q in parse_quantities(f"{name}：{value}"):
+            if q.span[0] >= skip:
+                span = (q.span[0] - skip + offset, q.span[1] - skip + offset)
+                stage = q.year or (int(year[1]) if year else None)
+                quantities.append(q.model_copy(update={"year": stage, "phrase": name, "span": span}))
+    return text, quantities
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -184,7 +184,7 @@ def _columns(cells: list[str]) -> dict:
         elif _RESP_COL.search(c):
             cols["resp"] = i
         elif _ATTR_COL.search(c):
-            cols["attr"] = i
+            continue  # 约束性/预期性: neither the name nor a value
         elif "name" not in cols and _NAME_COL.search(c):
             cols["name"] = i
         elif _VALUE_COL.search(c) and not _BASELINE_COL.search(c):
