@@ -67,8 +67,8 @@ class Document(BaseModel):
 class Paragraph(BaseModel):
     """A normalized paragraph: broken lines re-joined, widths and spaces cleaned.
 
-    `location` is the location of its first source line; `offsets[i]` is the index in the
-    concatenated source text of the normalized character i (monotone, for highlighting)."""
+    `location` is the location of its first source line. (Character-level cleanup keeps a monotone
+    map back to the source text: textclean.clean returns it.)"""
 
     text: str
     location: Location

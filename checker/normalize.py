@@ -5,43 +5,18 @@ Both are repaired here so that later steps see one paragraph per paragraph."""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from .models import Document, Paragraph, SourceLine, Text
 from .patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL
 from .textclean import clean
+from .webpage import page_paragraphs
 
-# Where a line holding a whole web page is cut into paragraphs: at heading numbers, keyword lines,
-# the table of contents and plan titles (see _cut_glued).
-_MARKER = re.compile(
-    r"(?P<l1>[一二三四五六七八九十]{1,3})、|（(?P<l2>[一二三四五六七八九十]{1,3})）"
-    r"|(?<![\d.])(?P<l3>\d{1,2})[、.](?!\d)|（(?P<l4>\d{1,2})）"
-    r"|(?P<kw>主要目标[:：]|策略措施[:：]|目录)"
-)
-# A plan title inside such a line: after a sentence end, a bracket or a date, never inside 《》.
-_TITLE_IN = re.compile(
-    r"(?:^|(?<=[。；！？）)”」』\s\d日]))(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|街道|旗))?(?:“?十四五”?)?(?:妇女|儿童)发展"
-    r"(?:“?十四五”?|（\d{4}—\d{4}年）)?规划(?:（\d{4}—\d{4}年）)?(?![》的和])"
-)
 _NUMBER_COLUMN = ("序号", "编号", "序")
 _UNIT_COLUMN = re.compile(r"牵头|责任|配合|参与")
-_CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
-_SENTENCE_END = "。；！？："
-# Words that end in 一、 without being numbered (统一、规范): no cut there.
-_NOT_NUMBERED = "统第唯单同万之合专逐划归"
 _LONG_LINE = 400
 # Characters a heading never ends with: the sentence goes on in the next line.
 _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（(“《"
-
-
-# Paragraph breaks of a web copy that lost its newlines: full-width indents and runs of spaces.
-_WEB_BREAK = re.compile(r"(?:\s*\u3000\s*)+|\s{2,}")
-# Web page furniture inside such a line.
-_CHROME = re.compile(
-    r"首页\s*(?:>\s*[^\s>]+\s*)+|字号[:：]\s*大\s*中\s*小|打印本页|关闭窗口|【打印】|【关闭】|扫一扫在手机打开当前页"
-    r"|发布时间[:：]\s*[\d\-:/ ]+|来源[:：]\s*\S+|浏览次数[:：]\s*\d+"
-)
 
 
 def normalize(doc: Document) -> Text:
@@ -53,46 +28,7 @@ def _pieces(line: SourceLine) -> list[SourceLine]:
     """The cleaned paragraphs of one source line: one, unless the line holds a whole web page."""
     if line.cells is not None or len(line.text) < _LONG_LINE:
         return [_clean_line(line)]
-    out = []
-    for part in _WEB_BREAK.split(_CHROME.sub("  ", line.text)):
-        cleaned = clean(part)[0]
-        out.extend(line.model_copy(update={"text": p.strip()}) for p in _cut_glued(cleaned))
-    return out
-
-
-def _cut_glued(text: str) -> list[str]:
-    """Paragraphs of text whose line breaks were lost: cut before a plan title, 目录 and keyword
-    lines, and before a heading number that follows a sentence end or continues the numbering
-    (after 二、 comes 三、; 1. and （1） may restart), so glued headings come apart."""
-    cuts = {0}
-    for m in _TITLE_IN.finditer(text):
-        cuts |= {m.start(), m.end()}
-    last = [0, 0, 0, 0]
-    for m in _MARKER.finditer(text):
-        if m["kw"]:
-            cuts.add(m.start())
-            continue
-        level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4")) if m[g])
-        value = _number(m[("l1", "l2", "l3", "l4")[level]])
-        before = text[m.start() - 1] if m.start() else "。"
-        follows = value == last[level] + 1 or value == 1
-        if level == 0 and before in _NOT_NUMBERED:
-            follows = False
-        if before in _SENTENCE_END or follows:
-            cuts.add(m.start())
-            last[level] = value
-            last[level + 1 :] = [0] * (3 - level)
-    bounds = [*sorted(cuts), len(text)]
-    return [text[a:b] for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
-
-
-def _number(token: str) -> int:
-    if token.isdigit():
-        return int(token)
-    if len(token) == 1:
-        return _CN_VALUE[token]
-    tens, _, ones = token.partition("十")
-    return _CN_VALUE.get(tens, 1) * 10 + _CN_VALUE.get(ones, 0)
+    return [line.model_copy(update={"text": text}) for text in page_paragraphs(line.text)]
 
 
 def _clean_line(line: SourceLine) -> SourceLine:
