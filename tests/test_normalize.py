@@ -1,0 +1,82 @@
+"""Normalization and structure on arbitrary text: never a crash, only plans or a clear InputError."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.errors import InputError
+from checker.models import Document, Location, SourceLine
+from checker.normalize import normalize
+from checker.structure import split_plans
+from checker.webpage import page_paragraphs
+
+# Text made of the pieces plans are made of, so the interesting paths are reached.
+PIECES = [
+    "一、",
+    "（二）",
+    "3.",
+    "（4）",
+    "①",
+    "主要目标：",
+    "策略措施",
+    "目录",
+    "妇女与健康",
+    "儿童与安全",
+    "指导思想",
+    "某某县妇女发展规划（2021—2030年）",
+    "某某区儿童发展“十四五”规划",
+    "孕产妇死亡率",
+    "控制在",
+    "12/10万",
+    "以下",
+    "达到",
+    "95%",
+    "分别",
+    "和",
+    "、",
+    "，",
+    "。",
+    "；",
+    "（牵头单位：区卫生健康局）",
+    "　　",
+    "  ",
+    "\t",
+    "８５％",
+    "(",
+    ")",
+    "序号",
+    "2025年",
+]
+texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=40).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(texts, max_size=30), st.booleans())
+def test_normalize_and_structure_never_crash(lines: list[str], as_table: bool) -> None:
+    doc = Document(
+        path="x.txt",
+        format="txt",
+        lines=[
+            SourceLine(text=t, location=Location(line=i + 1), cells=t.split("、") if as_table and i % 3 == 0 else None)
+            for i, t in enumerate(lines)
+        ],
+    )
+    text = normalize(doc)
+    assert all(p.text or p.cells is not None for p in text.paragraphs)
+    try:
+        plans = split_plans(text)
+    except InputError as e:
+        assert str(e) and "\n" not in str(e)
+    else:
+        assert plans and all(p.kind in ("women", "children") for p in plans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts)
+def test_page_paragraphs_lose_no_words(line: str) -> None:
+    """Cutting a one-line page apart keeps every character of the cleaned text, in order."""
+    from checker.textclean import clean
+
+    joined = "".join(page_paragraphs(line)).replace(" ", "")
+    assert joined == clean(line)[0].replace(" ", "")
