@@ -185,3 +185,21 @@ def test_usage_errors_are_one_line() -> None:
         result = run(*args)
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_hostile_plan_text_is_escaped_in_the_review(tmp_path: Path) -> None:
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).parent))
+    from test_rules import plan
+
+    hostile = plan(
+        ['孕产妇死亡率控制在15/10万以下<script>alert(1)</script>" onerror="alert(2)。（牵头单位：区卫生健康局）']
+    )
+    path = tmp_path / "恶意 计划.txt"
+    path.write_text(hostile, encoding="utf-8")
+    result = run(path, "--out", tmp_path)
+    assert result.returncode == 1, result.stderr  # 15/10万 is weaker than the national 12
+    page = (tmp_path / "恶意 计划.review.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert" in page and "&#34;onerror=" in page  # shown as text
+    assert "<script>alert" not in page and '"onerror="alert' not in page
