@@ -23,6 +23,7 @@ _NAME_COL = re.compile(r"指标名称|主要目标|目标内容|指标|目标")
 _VALUE_COL = re.compile(r"规划值|目标值|指标值|预期值|\d{4}年|值")
 # 2020年基期值, 基线值, 现状值: where the plan starts from, not what it sets.
 _BASELINE_COL = re.compile(r"基期|基线|基数|现状|现值|当前|20(?:1\d|20)年")
+_UNIT_HEADERS = ("单位", "计量单位", "指标单位")
 _LEAD_COL = re.compile(r"牵头")
 _RESP_COL = re.compile(r"责任|配合|参与")
 _ATTR_COL = re.compile(r"属性")
@@ -132,7 +133,7 @@ def _table_targets(rows: list[Paragraph], domain_id: str, where: list[str]) -> l
         name = _cell(cells, columns.get("name"))
         if not name:
             continue
-        text, quantities = _row_values(name, cells, columns["values"], header)
+        text, quantities = _row_values(name, _with_units(cells, columns), columns["values"], header)
         out.append(
             Target(
                 text=text,
@@ -146,6 +147,18 @@ def _table_targets(rows: list[Paragraph], domain_id: str, where: list[str]) -> l
             )
         )
     return out
+
+
+def _with_units(cells: list[str], columns: dict) -> list[str]:
+    """Values with the unit of a 单位 column written after their number: 90 + % → 90%."""
+    unit = _cell(cells, columns.get("unit"))
+    if not unit:
+        return cells
+    suffix = f"/{unit[2:]}" if unit.startswith("1/") else unit
+    return [
+        re.sub(r"\d+(?:\.\d+)?(?![\d.%‰/])", lambda m: m[0] + suffix, c, count=1) if i in columns["values"] else c
+        for i, c in enumerate(cells)
+    ]
 
 
 def _row_values(name: str, cells: list[str], value_columns: list[int], header: list[str]) -> tuple[str, list[Quantity]]:
@@ -181,6 +194,8 @@ def _columns(cells: list[str]) -> dict:
     for i, c in enumerate(cells):
         if _LEAD_COL.search(c):
             cols["lead"] = i
+        elif c in _UNIT_HEADERS:
+            cols["unit"] = i
         elif _RESP_COL.search(c):
             cols["resp"] = i
         elif _ATTR_COL.search(c):

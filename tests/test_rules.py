@@ -212,3 +212,28 @@ def test_baseline_column_of_an_indicator_table_is_not_a_target(tmp_path: Path) -
     statuses = {i.indicator: (i.status, i.actual) for i in plan_report.indicators if "health" in i.indicator}
     assert statuses["women.health.maternal-mortality"] == ("stronger", "≤10/10万")
     assert statuses["women.health.cervical-screening"] == ("stronger", "≥72%")
+
+
+def test_indicator_table_with_a_unit_column(tmp_path: Path) -> None:
+    """指标名称 | 单位 | 2020年 | 2025年 | 2030年: the unit column gives the values their unit."""
+    import docx
+
+    d = docx.Document()
+    for line in plan(["主要指标见下表。"]).splitlines():
+        d.add_paragraph(line)
+        if line == "1. 主要目标" and len(d.tables) == 0:
+            rows = [
+                ("指标名称", "单位", "2020年", "2025年", "2030年", "指标属性"),
+                ("孕产妇死亡率", "1/10万", "14", "≤13", "≤11", "约束性"),
+                ("适龄妇女宫颈癌人群筛查率", "%", "50", "60以上", "65以上", "预期性"),
+            ]
+            table = d.add_table(rows=3, cols=6)
+            for r, cells in enumerate(rows):
+                for c, text in enumerate(cells):
+                    table.cell(r, c).text = text
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    statuses = {i.indicator: (i.status, i.actual) for i in report.indicators if "health" in i.indicator}
+    assert statuses["women.health.maternal-mortality"] == ("stronger", "≤11/10万（2030年）")
+    assert statuses["women.health.cervical-screening"] == ("weaker", "≥65%（2030年）")
