@@ -10,15 +10,16 @@ import re
 
 from .errors import InputError
 from .models import Heading, Node, Paragraph, Plan, PlanKind, Text
-from .patterns import DOMAIN_NAME, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE
+from .patterns import DOMAIN_NAME, KEYWORD_LINE, NUMBERING, PART_NAME, PERIOD, PLAN_TITLE
 
 _KIND: dict[str, PlanKind] = {"妇女": "women", "儿童": "children"}
 _LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "区"), ("县", "县"), ("市", "市"), ("省", "省"))
+_LEADER = re.compile(r"[.…·．\s\t-]*\d*$")
 _TOC = re.compile(r"^目\s*录$")
 _DOMAIN_WORD = re.compile(r"(妇女|儿童)(?:与|参与)")
 _PREFACE = re.compile(r"^(?:序言|前言|引言|附件\d*)[:：]?$")
 _GLUED = re.compile(r"^(\d{1,2})[.．](?=\d)")
-_PERIOD_LINE = re.compile(r"^（\d{4}—\d{4}年）$")
+_PERIOD_LINE = re.compile(rf"^{PERIOD}$")
 _RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
 _HEADING_MAX = 50
 
@@ -87,10 +88,11 @@ def _same_title(text: str, kind: PlanKind) -> bool:
 
 def _period(m: re.Match[str] | None, body: list[Paragraph]) -> str | None:
     parts = [part for part in ((m["pre"], m["mid"], m["post"]) if m else ()) if part]
-    parts += [found[0] for p in body[:40] if (found := re.search(r"\d{4}—\d{4}年|十四五", p.text))]
+    parts += [found[0] for p in body[:40] if (found := re.search(r"\d{4}年?[—－~-]\d{4}年|十四五", p.text))]
     if not parts:
         return None
-    period = parts[0].strip("（）“”年")
+    years = re.findall(r"\d{4}", parts[0])
+    period = "—".join(years) if years else "十四五"
     return "十四五" if period == "2021—2025" else period
 
 
@@ -187,6 +189,9 @@ def _title(rest: str) -> tuple[str, bool]:
 
 
 def _strip_number(text: str) -> str:
+    """A heading as a table of contents and the body both write it: no numbering, no dotted
+    leader or page number (指导思想……3)."""
+    text = _LEADER.sub("", text)
     for pattern in NUMBERING:
         if m := pattern.match(text):
             return text[m.end() :].strip()

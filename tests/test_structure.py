@@ -143,3 +143,43 @@ def test_word_automatic_numbering_and_no_title(tmp_path) -> None:
     assert plan_.kind == "women"
     assert all(s.found for s in classified.sections), classified.sections
     assert [d.heading for d in classified.domains] == DOMAINS
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("某某县妇女发展规划(2021-2030)", "2021—2030"),
+        ("某某县妇女发展规划（2021年—2030年）", "2021—2030"),
+        ("某某市儿童发展规划（2021—2030年）（征求意见稿）", "2021—2030"),
+        ("某某区“十四五”妇女发展规划", "十四五"),
+        ("某某镇妇女发展规划（2021—2025年）", "十四五"),
+    ],
+)
+def test_title_variants(title: str, period: str, tmp_path) -> None:
+    from test_rules import plan
+
+    path = tmp_path / "plan.txt"
+    path.write_text(plan([], title=title), encoding="utf-8")
+    (found,) = split_plans(normalize(load(path)))
+    assert found.period == period
+    assert found.title.startswith("某某")
+
+
+def test_table_of_contents_with_leaders_and_page_numbers(tmp_path) -> None:
+    from test_rules import plan
+
+    text = plan([])
+    title, body = text.split("\n", 1)
+    toc = (
+        "目录\n一、指导思想、基本原则和总体目标……1\n二、发展领域、主要目标和策略措施……3\n"
+        "三、组织实施……9\n四、监测评估……10\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(f"{title}\n{toc}{body}", encoding="utf-8")
+    (found,) = split_plans(normalize(load(path)))
+    assert [c.heading.title for c in found.root.children] == [
+        "指导思想、基本原则和总体目标",
+        "发展领域、主要目标和策略措施",
+        "组织实施",
+        "监测评估",
+    ]
