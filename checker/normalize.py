@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .models import Document, Paragraph, SourceLine, Text
-from .patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL
+from .patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL, unnumbered
 from .textclean import clean
 from .webpage import page_paragraphs
 
@@ -83,7 +83,8 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
         return False
     if PART_NAME.match(a.text) or DOMAIN_NAME.match(a.text):
         return False
-    sentence_like = bool(re.search(r"[，、]", a.text))
+    # Commas, not counting the 、 of a heading number (一、), mark a sentence rather than a heading.
+    sentence_like = bool(re.search(r"[，、]", unnumbered(a.text)))
     if a.text[-1] in _OPEN_ENDS or b.text[0] in "，。、；：%‰）)”" or (sentence_like and b.text[0].isdigit()):
         return True  # a sentence cut after 降至, 的, 、 … or before its number
     if fmt == "pdf" and a.runs_to_margin:
@@ -92,7 +93,7 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
         # A heading is followed by its body; a broken sentence (it has commas) by a short tail
         # such as 率上升趋势减缓。
         tail = re.split(r"[。；]", b.text, maxsplit=1)[0]
-        return bool(re.search(r"[，、]", a.text)) and len(tail) <= 12 and b.text[:1] not in "（("
+        return sentence_like and len(tail) <= 12 and b.text[:1] not in "（("
     return True
 
 

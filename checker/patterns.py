@@ -28,6 +28,12 @@ PART_NAME = re.compile(
 )
 DOMAIN_NAME = re.compile(r"^(?:妇女|儿童)(?:与|参与)[\u4e00-\u9fff]{2,8}[:：]?$")
 
+
+def unnumbered(text: str) -> str:
+    """The text after its heading number, if it starts with one."""
+    return next((text[m.end() :] for p in NUMBERING if (m := p.match(text))), text)
+
+
 # Sentence ends: a line ending with one of these does not continue on the next line.
 TERMINAL = "。！？；：…）】」』!?;:"
 

@@ -10,7 +10,7 @@ import re
 
 from .errors import InputError
 from .models import Heading, Node, Paragraph, Plan, PlanKind, Text
-from .patterns import DOMAIN_NAME, KEYWORD_LINE, NUMBERING, PART_NAME, PERIOD, PLAN_TITLE
+from .patterns import DOMAIN_NAME, KEYWORD_LINE, NUMBERING, PART_NAME, PERIOD, PLAN_TITLE, unnumbered
 
 _KIND: dict[str, PlanKind] = {"妇女": "women", "儿童": "children"}
 _LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "区"), ("县", "县"), ("市", "市"), ("省", "省"))
@@ -191,11 +191,7 @@ def _title(rest: str) -> tuple[str, bool]:
 def _strip_number(text: str) -> str:
     """A heading as a table of contents and the body both write it: no numbering, no dotted
     leader or page number (指导思想……3)."""
-    text = _LEADER.sub("", text)
-    for pattern in NUMBERING:
-        if m := pattern.match(text):
-            return text[m.end() :].strip()
-    return text.strip()
+    return unnumbered(_LEADER.sub("", text)).strip()
 
 
 def _name(path: str) -> str:

@@ -183,3 +183,33 @@ def test_table_of_contents_with_leaders_and_page_numbers(tmp_path) -> None:
         "组织实施",
         "监测评估",
     ]
+
+
+def test_domains_as_top_level_headings(tmp_path) -> None:
+    """一、指导思想 … 四、妇女与健康 … 十三、监测评估: domains beside the parts, each heading on its own."""
+    from test_rules import DOMAINS
+
+    numbers = ["四", "五", "六", "七", "八", "九", "十", "十一"]
+    lines = [
+        "某某县妇女发展规划（2021—2030年）",
+        "一、指导思想",
+        "坚持以人民为中心。",
+        "二、基本原则",
+        "坚持男女平等。",
+    ]
+    lines += ["三、总体目标", "妇女全面发展。"]
+    for number, name in zip(numbers, DOMAINS, strict=True):
+        lines += [f"{number}、{name}", "（一）主要目标", "1．发展水平不断提高。", "（二）策略措施", "1．加强领导。"]
+    lines += ["十二、组织实施", "各级政府负责。", "十三、监测评估", "开展年度监测。"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    (found,) = split_plans(normalize(load(path)))
+    classified = classify(found, load_reference().for_kind("women"))
+    assert [s.heading for s in classified.sections] == [
+        "一、指导思想",
+        "二、基本原则",
+        "三、总体目标",
+        "十二、组织实施",
+        "十三、监测评估",
+    ]
+    assert [d.heading for d in classified.domains] == [f"{n}、{d}" for n, d in zip(numbers, DOMAINS, strict=True)]
