@@ -20,6 +20,8 @@ def compare(ref: PlanReference, best: dict[str, Statement], plan_end: int | None
 
 def fmt(comparator: str, value: float, unit: str, year: int | None = None) -> str:
     stage = f"（{year}年）" if year else ""
+    if unit.startswith("%") and " " in unit:  # a change: 比2020年下降20%以上
+        return f"{_shown(value, unit)}{'以上' if comparator in ('>=', '>') else ''}{stage}"
     return f"{_SYMBOL.get(comparator, comparator)}{_shown(value, unit)}{stage}"
 
 
