@@ -45,4 +45,6 @@ def reference_from_plan(path: Path, base: Reference) -> Reference:
             ind.wording = ev.target.text
             ind.source = plan.title
             ind.certainty = "confirmed"
+    titles = "".join(f"《{p.title}》" for p in plans)
+    ref.description = f"上级规划{titles}的目标；其未列出的指标仍按{base.description or base.name}"
     return ref

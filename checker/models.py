@@ -237,6 +237,7 @@ class ReferenceInfo(BaseModel):
     name: str
     version: str
     sources: list[str]
+    description: str = ""
 
 
 class ToolInfo(BaseModel):

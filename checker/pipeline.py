@@ -34,7 +34,12 @@ TOOL = ToolInfo(name="plancheck", version=__version__)
 def report_for(documents: list[DocumentReport], reference: Reference) -> Report:
     return Report(
         tool=TOOL,
-        reference=ReferenceInfo(name=reference.name, version=reference.version, sources=reference.source_list()),
+        reference=ReferenceInfo(
+            name=reference.name,
+            version=reference.version,
+            sources=reference.source_list(),
+            description=reference.description,
+        ),
         documents=documents,
     )
 
