@@ -75,6 +75,8 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
     """Does line b continue the paragraph that line a ends?"""
     if a.cells is not None or b.cells is not None or _is_styled_heading(a) or _is_styled_heading(b):
         return False
+    if PLAN_TITLE.match(a.text + b.text) and not PLAN_TITLE.match(a.text) and not PLAN_TITLE.match(b.text):
+        return True  # a title set in large type over two lines: 某某县“十四五”妇女 / 发展规划
     if a.text.count("（") > a.text.count("）"):
         return True  # inside a bracket: （牵头单位：… goes on
     if a.text[-1] in TERMINAL or (a.text.endswith("”") and a.text[-2:-1] in TERMINAL):

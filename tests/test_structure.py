@@ -213,3 +213,12 @@ def test_domains_as_top_level_headings(tmp_path) -> None:
         "十三、监测评估",
     ]
     assert [d.heading for d in classified.domains] == [f"{n}、{d}" for n, d in zip(numbers, DOMAINS, strict=True)]
+
+
+def test_title_broken_over_two_lines(tmp_path) -> None:
+    from test_rules import plan
+
+    path = tmp_path / "plan.txt"
+    path.write_text(plan([], title="某某县“十四五”妇女\n发展规划"), encoding="utf-8")
+    (found,) = split_plans(normalize(load(path)))
+    assert (found.title, found.period) == ("某某县“十四五”妇女发展规划", "十四五")
