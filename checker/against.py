@@ -37,7 +37,7 @@ def reference_from_plan(path: Path, base: Reference) -> Reference:
             # the national outlines where its city set a weaker number.
             if results[ind.id].status not in ("stronger", "equal") or ev is None:
                 continue
-            q = ev.quantities[-1]
+            q = ev.quantities[0]
             ind.comparator = q.comparator if q.comparator != "=" else ind.comparator
             ind.value, ind.unit = q.value, q.unit
             ind.year = q.year or end or ind.year

@@ -18,7 +18,7 @@ from .quantities import parse_quantities
 from .structure import walk
 
 _GOALS = re.compile(r"^(?:\d+[.、]?)?(?:主要目标|具体目标|发展目标|目标)")
-_MEASURES = re.compile(r"(?:策略措施|工作措施|主要措施|重点任务|措施|任务)")
+_MEASURES = re.compile(r"措施|举措|任务|策略|重点工作|工作重点|主要工作|实施路径|行动计划|重点项目")
 _NAME_COL = re.compile(r"指标名称|主要目标|目标内容|指标|目标")
 _VALUE_COL = re.compile(r"规划值|目标值|指标值|预期值|\d{4}年|值")
 # 2020年基期值, 基线值, 现状值: where the plan starts from, not what it sets.
@@ -79,8 +79,8 @@ def _targets_in(node: Node, domain_id: str, where: list[str], main: bool, deep: 
 
 def _item_text(item: Node) -> str:
     parts = [p.text for p in item.paragraphs if p.cells is None]
-    if not parts:
-        parts = [item.heading.title]
+    if not item.paragraphs or item.paragraphs[0].location != item.heading.location:
+        parts.insert(0, item.heading.title)  # a short first line (孕产妇死亡率控制在…) is only the heading
     else:
         first = parts[0]
         parts[0] = first[len(item.heading.number) :] if first.startswith(item.heading.number) else first

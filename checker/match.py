@@ -22,6 +22,10 @@ from .reference import Indicator, PlanReference
 
 _CLAUSE_END = re.compile(r"[，。；,;]")
 _SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
+# Right before an indicator's name, words that narrow it to a part of the population or a cause.
+_SUBGROUP = re.compile(r"(?:农村|城镇|城市|流动|残疾|困难|低保|留守|脱贫|孕产妇|道路交通|出生缺陷导致的|正)$")
+# Inside brackets, words that mark a figure as someone else's: a baseline, another level's target.
+_ASIDE = re.compile(r"基期|基线|基数|现状|现值|省级|市级|全省|全市|全国|国家|上级|目标为")
 _FUZZY_MIN = 85
 
 
@@ -85,26 +89,38 @@ def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, .
     if not hits:
         return []
     clause_of = _clause_index(body)
-    out: list[Statement] = []
+    out: dict[str, Statement] = {}
+    previous: list[_Mention] = []
     for s_start, s_end in sentences(body):
-        mentions = _mentions(indicators, [h for h in hits if s_start <= h[1] < s_end], clause_of)
+        mentions = _mentions(indicators, [h for h in hits if s_start <= h[1] < s_end], body, clause_of)
+        quantities = [
+            q for q in target.quantities if s_start <= q.span[0] < s_end and q.text in body and not _aside(body, q)
+        ]
+        if not mentions and any(not _has_subject(q) for q in quantities):
+            mentions = previous  # 孕产妇死亡率到2025年…；到2030年，控制在…: the subject carries over
         if not mentions:
             continue
-        quantities = [q for q in target.quantities if s_start <= q.span[0] < s_end and q.text in body]
         assigned = _assign(mentions, quantities, body, clause_of)
         for m in mentions:
-            qs = assigned.get(m.indicator.id, [])
-            clause = _clause_text(body, clause_of, m.clause)
-            out.append(
-                Statement(
-                    indicator=m.indicator,
-                    target=target,
-                    quantities=qs,
-                    score=m.score,
-                    qualitative=not qs and is_qualitative(clause),
-                )
-            )
-    return out
+            # One statement per indicator per target: its figures from every sentence, in order.
+            st = out.setdefault(m.indicator.id, Statement(indicator=m.indicator, target=target, score=m.score))
+            st.quantities += [q for q in assigned.get(m.indicator.id, []) if q not in st.quantities]
+            st.qualitative = st.qualitative or is_qualitative(_clause_text(body, clause_of, m.clause))
+        previous = mentions
+    for st in out.values():
+        st.qualitative = st.qualitative and not st.quantities
+    return list(out.values())
+
+
+def _has_subject(q: Quantity) -> bool:
+    """Does the figure's clause name what it is about (not just 控制在, 达到 or a bracket)?"""
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", q.phrase))
+
+
+def _aside(body: str, q: Quantity) -> bool:
+    """A figure in brackets that names a baseline or another level's target: （基期值：15/10万）."""
+    opening = body.rfind("（", 0, q.span[0])
+    return opening > body.rfind("）", 0, q.span[0]) and bool(_ASIDE.search(body, opening, q.span[0]))
 
 
 def _clause_index(text: str) -> list[int]:
@@ -120,7 +136,9 @@ def _clause_text(text: str, clause_of: list[int], clause: int) -> str:
     return "".join(ch for ch, c in zip(text, clause_of, strict=True) if c == clause)
 
 
-def _mentions(indicators: list[Indicator], hits: list[tuple[str, int, int]], clause_of: list[int]) -> list[_Mention]:
+def _mentions(
+    indicators: list[Indicator], hits: list[tuple[str, int, int]], body: str, clause_of: list[int]
+) -> list[_Mention]:
     by_clause: dict[int, list[tuple[str, int]]] = {}
     for word, start, _ in hits:
         by_clause.setdefault(clause_of[start], []).append((word, start))
@@ -133,6 +151,8 @@ def _mentions(indicators: list[Indicator], hits: list[tuple[str, int, int]], cla
             if not ind.keywords or not all(any(w in present for w in group) for group in ind.keywords):
                 continue
             start = min(s for w, s in words if w in ind.keywords[0])
+            if _SUBGROUP.search(body, max(0, start - 8), start):
+                continue  # 农村孕产妇死亡率, 流动儿童免疫规划疫苗接种率: a part of the population, not the indicator
             score = 1.0 if any(a in present for a in ind.aliases) else 0.9
             mentions.append(_Mention(ind, start, clause, score))
     return sorted(mentions, key=lambda m: m.start)
@@ -146,7 +166,7 @@ def _assign(
     for q in quantities:
         start, clause = q.span[0], clause_of[q.span[0]]
         here = [m for m in mentions if m.clause == clause]
-        if not here and not q.phrase:
+        if not here and not _has_subject(q):
             # 孕产妇死亡率持续下降，控制在…: a number with no subject of its own belongs to the
             # names of the clause before it.
             earlier = [m for m in mentions if m.clause < clause]
@@ -189,7 +209,8 @@ def _respectively(
 def _better(new: Statement, old: Statement | None) -> bool:
     if old is None:
         return True
-    rank = lambda e: (e.target.main, bool(e.quantities), e.qualitative, e.score)  # noqa: E731
+    # The first numeric main target stands; a later figure (a subgroup, a measure) does not replace it.
+    rank = lambda e: (e.target.main, bool(e.quantities), e.qualitative)  # noqa: E731
     return rank(new) > rank(old)
 
 

@@ -44,13 +44,14 @@ JUNK = re.compile(
 )
 
 # A plan's period as its title writes it: （2021—2030年）, （2021-2030）, （2021年—2030年）.
-PERIOD = r"（\d{4}年?[—－~-]\d{4}年?）"
+PERIOD = r"（\d{4}年?[—－~至到-]\d{4}年?）"
+FIVE_YEAR = r"[“\"‘']?十四五[”\"’']?(?:时期)?"
 # A whole-line plan title: 东昌府区“十四五”妇女发展规划, 汝州市妇女发展规划（2021—2030年）,
 # 天津市武清区妇女发展“十四五”规划.
 PLAN_TITLE = re.compile(
-    r"^(?P<region>[^，。；：、《》“”（）()\s]{0,30}?)(?P<pre>“?十四五”?)?(?P<kind>妇女|儿童)发展"
-    rf"(?P<mid>“?十四五”?|{PERIOD})?(?:专项)?规划(?P<post>{PERIOD})?"
-    r"(?:（(?:征求意见稿|送审稿|草案|修订稿|试行)）)?$"
+    rf"^(?P<region>[^，。；：:、《》“”‘’\"'（）()\s\d.．]{{0,30}}?)(?P<pre>{FIVE_YEAR})?(?P<kind>妇女|儿童)(?:事业)?发展"
+    rf"(?P<mid>{FIVE_YEAR}|{PERIOD})?(?:专项)?规划(?P<post>{PERIOD})?"
+    r"(?:（(?:公开)?(?:征求意见稿|送审稿|草案|修订稿|修订版|讨论稿|试行)）)?$"
 )
 
 # （牵头单位：…；责任单位：…）, or only （责任单位：…）; unit names may hold brackets: 各村（居）委会.

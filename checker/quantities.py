@@ -347,6 +347,12 @@ def _on_year(st: _State, m: re.Match[str]) -> None:
     after = t[m.end() : m.end() + 8]
     if _NOT_A_YEAR_AFTER.match(after) or before.endswith(("由", "从")):
         return  # a date (2022年9月30日), a title word (2035年远景目标), or the year of a "from" value
+    if before.endswith("（") and after.startswith("）") and st.found:
+        # "14/10万以下（2025年）": the year in brackets after a figure is that figure's stage.
+        last = st.found[-1]
+        if re.fullmatch(r"(?:及?以[上下内])?", t[last.end : m.start() - 1]):
+            last.stage = [y]
+            return
     if _BASE_BEFORE.search(before) or _BASE_AFTER.match(after):
         st.base_year = y  # 以2020年为基数 / 比2020年 / 在2020年基础上 / 与2020年相比
         return

@@ -22,6 +22,8 @@ _GLUED = re.compile(r"^(\d{1,2})[.．](?=\d)")
 _PERIOD_LINE = re.compile(rf"^{PERIOD}$")
 _RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
 _HEADING_MAX = 50
+_MIN_PLAN = 5  # paragraphs a plan has at least
+_ANNEX = re.compile(r"^(?:附件|附表)\s*\d*[:：]?")
 
 
 def split_plans(text: Text) -> list[Plan]:
@@ -32,7 +34,7 @@ def split_plans(text: Text) -> list[Plan]:
     plans = []
     for n, (index, kind, match) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text.paragraphs)
-        body = [p for p in text.paragraphs[index + 1 : end] if not _same_title(p.text, kind)]
+        body = _without_annex([p for p in text.paragraphs[index + 1 : end] if not _same_title(p.text, kind)])
         title_par = text.paragraphs[index]
         if body and _PERIOD_LINE.match(body[0].text):  # a title printed over two lines
             title_par = title_par.model_copy(update={"text": title_par.text + body.pop(0).text})
@@ -49,6 +51,13 @@ def split_plans(text: Text) -> list[Plan]:
             )
         )
     return plans
+
+
+def _without_annex(body: list[Paragraph]) -> list[Paragraph]:
+    """The plan without what is attached after it (附件：目标任务分解表 …): annex headings such as
+    一、妇女与健康 must not pass for the plan's own."""
+    end = next((i for i, p in enumerate(body) if i >= _MIN_PLAN and _ANNEX.match(p.text)), len(body))
+    return body[:end]
 
 
 def _untitled_plan(text: Text) -> Plan:
@@ -69,14 +78,17 @@ def _untitled_plan(text: Text) -> Plan:
 
 
 def _plan_starts(paragraphs: list[Paragraph]) -> list[tuple[int, PlanKind, re.Match[str]]]:
-    """Title lines that open a plan; a repeat of the current plan's title is not a new plan."""
+    """Title lines that open a plan. A repeat of the current plan's title is not a new plan, nor is
+    a title followed at once by another (a notice's list of attachments)."""
+    titles = [
+        (i, _KIND[m["kind"]], m)
+        for i, p in enumerate(paragraphs)
+        if (m := PLAN_TITLE.match(p.text)) and not any(w in m["region"] for w in ("印发", "关于", "和"))
+    ]
     starts: list[tuple[int, PlanKind, re.Match[str]]] = []
-    for i, p in enumerate(paragraphs):
-        m = PLAN_TITLE.match(p.text)
-        if not m or any(w in m["region"] for w in ("印发", "关于", "和")):
-            continue
-        kind = _KIND[m["kind"]]
-        if not starts or starts[-1][1] != kind:
+    for n, (i, kind, m) in enumerate(titles):
+        listed = n + 1 < len(titles) and titles[n + 1][0] - i < _MIN_PLAN
+        if not listed and (not starts or starts[-1][1] != kind):
             starts.append((i, kind, m))
     return starts
 
@@ -88,7 +100,9 @@ def _same_title(text: str, kind: PlanKind) -> bool:
 
 def _period(m: re.Match[str] | None, body: list[Paragraph]) -> str | None:
     parts = [part for part in ((m["pre"], m["mid"], m["post"]) if m else ()) if part]
-    parts += [found[0] for p in body[:40] if (found := re.search(r"\d{4}年?[—－~-]\d{4}年|十四五", p.text))]
+    # The plan's own period, not that of a document it cites: 《中国妇女发展纲要（2021—2030年）》.
+    own = (re.sub(r"《[^》]*》", "", p.text) for p in body[:40])
+    parts += [found[0] for text in own if (found := re.search(r"\d{4}年?[—－~至到-]\d{4}年|十四五", text))]
     if not parts:
         return None
     years = re.findall(r"\d{4}", parts[0])

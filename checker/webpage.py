@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .patterns import PERIOD
+from .patterns import FIVE_YEAR, PERIOD
 from .textclean import clean
 
 # Paragraph breaks of a web copy that lost its newlines: full-width indents and runs of spaces.
@@ -29,8 +29,8 @@ _MARKER = re.compile(
 )
 # A plan title inside such a line: after a sentence end, a bracket or a date, never inside 《》.
 _TITLE_IN = re.compile(
-    r"(?:^|(?<=[。；！？）)”」』\s\d日]))(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|街道|旗))?(?:“?十四五”?)?(?:妇女|儿童)发展"
-    rf"(?:“?十四五”?|{PERIOD})?规划(?:{PERIOD})?(?![》的和])"
+    r"(?:^|(?<=[。；！？）)”」』\s\d日]))(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|街道|旗))?(?:“?十四五”?)?(?:妇女|儿童)(?:事业)?发展"
+    rf"(?:{FIVE_YEAR}|{PERIOD})?规划(?:{PERIOD})?(?![》的和])"
 )
 _CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _SENTENCE_END = "。；！？："

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checker.pipeline import check_file
 from checker.reference import load_reference
 from checker.rules import load_rules
@@ -237,3 +239,42 @@ def test_indicator_table_with_a_unit_column(tmp_path: Path) -> None:
     statuses = {i.indicator: (i.status, i.actual) for i in report.indicators if "health" in i.indicator}
     assert statuses["women.health.maternal-mortality"] == ("stronger", "≤11/10万（2030年）")
     assert statuses["women.health.cervical-screening"] == ("weaker", "≥65%（2030年）")
+
+
+# Sentences real plans write whose first figure is the indicator's own: later figures about a
+# subgroup, another indicator or another level must not be judged as the target (no finding).
+OWN_FIGURE_FIRST = {
+    "适龄妇女宫颈癌人群筛查率达到70%以上、乳腺癌人群筛查率达到50%以上。": "women.health.cervical-screening",
+    "孕产妇死亡率控制在12/10万以下，农村孕产妇死亡率控制在15/10万以下。": "women.health.maternal-mortality",
+    "适龄妇女宫颈癌人群筛查率达到70%以上，农村适龄妇女宫颈癌人群筛查率达到60%以上。": "women.health.cervical-screening",
+    "孕产妇死亡率控制在10/10万以下（基期值：15/10万）。": "women.health.maternal-mortality",
+    "孕产妇死亡率控制在10/10万以下（省级目标为14/10万以下）。": "women.health.maternal-mortality",
+    "孕产妇死亡率控制在14/10万以下（2025年），12/10万以下（2030年）。": "women.health.maternal-mortality",
+    "孕产妇死亡率到2025年控制在14/10万以下；到2030年，控制在12/10万以下。": "women.health.maternal-mortality",
+    "孕产妇和婴儿死亡率分别控制在10/10万和5‰以下。": "women.health.maternal-mortality",
+    "“两癌”筛查率达到80%。": "women.health.cervical-screening",
+}
+
+
+@pytest.mark.parametrize("sentence", sorted(OWN_FIGURE_FIRST))
+def test_the_indicators_own_figure_is_judged(tmp_path: Path, sentence: str) -> None:
+    found = findings(tmp_path, plan([sentence + "（牵头单位：区卫生健康局）"]))
+    indicator = OWN_FIGURE_FIRST[sentence]
+    assert [f for f in found if f[2] == indicator and f[0] in ("weaker-target", "missing-target")] == []
+
+
+def test_a_later_stricter_figure_does_not_hide_a_weaker_one(tmp_path: Path) -> None:
+    text = plan(["孕产妇死亡率控制在15/10万以下，力争控制在10/10万以下。（牵头单位：区卫生健康局）"])
+    assert ("weaker-target", "error", "women.health.maternal-mortality", "≤15/10万") in findings(tmp_path, text)
+
+
+def test_village_figures_are_not_the_community_directors(tmp_path: Path) -> None:
+    other = {"妇女参与决策和管理": ["村（居）委会主任中女性比例达到20%以上。（牵头单位：区民政局）"]}
+    found = findings(tmp_path, plan([], other=other))
+    assert not [f for f in found if f[0] == "weaker-target" and f[2] and "director" in f[2]]
+
+
+def test_members_and_directors_in_one_sentence(tmp_path: Path) -> None:
+    other = {"妇女参与决策和管理": ["社区居委会成员和主任中女性比例分别保持在50%左右和40%以上。（牵头单位：区民政局）"]}
+    found = findings(tmp_path, plan([], other=other))
+    assert not [f for f in found if f[2] and "community" in f[2]]
