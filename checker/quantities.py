@@ -73,7 +73,8 @@ _TOKEN = re.compile(
     # Chinese fractions and shares: 三分之一  百分之九十  千分之三  九成  一半
     # (each alternative is one outer group, so that m.lastgroup names it)
     | (?P<frac>(?P<den>[二三四五六七八九十百千]+)分之(?P<fnum>{_CN}|{_NUM})(?P<fsuf>{_SUFFIX})?)
-    | (?P<cheng>(?P<cv>[一二三四五六七八九]|十)成(?![员立为])(?P<csuf>{_SUFFIX})?)
+    | (?P<cheng>(?P<cv>[一二三四五六七八九]|十)成(?P<cv2>[一二三四五六七八九](?![成员立为]))?
+        (?![员立为])(?P<csuf>{_SUFFIX})?)
     | (?P<half>一半(?P<hsuf>{_SUFFIX})?)
     # a value with optional unit, optional range and optional suffix: ≥90%  90%—95%  12/10万以下
     | (?P<qty>
@@ -269,6 +270,9 @@ class _State:
     groups: int = 0
 
 
+_TERM = re.compile(r"近期|中期|远期")
+
+
 def parse_quantities(text: str) -> list[Quantity]:
     """The numeric targets in `text` (one sentence or paragraph), in order of appearance."""
     if not text or not isinstance(text, str):
@@ -283,6 +287,8 @@ def parse_quantities(text: str) -> list[Quantity]:
         return []
     out: list[Quantity] = []
     for f in st.found:
+        if not f.stage and (term := _TERM.search(cleaned, max(0, f.start - 12), f.start)):
+            f.stage = [2025 if term[0] in ("近期", "中期") else 2030]  # 近期…，远期…: stage and final
         a = offsets[f.start]
         b = offsets[f.end - 1] + 1
         out.append(
@@ -429,7 +435,8 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
             value, unit = round(num / den * 100, 2), "%"
         suffix = m.group("fsuf")
     elif kind == "cheng":
-        value, unit = float(_CN_DIGIT[m.group("cv")] * 10), "%"
+        # 九成 = 90%, 九成五 = 95%
+        value, unit = float(_CN_DIGIT[m.group("cv")] * 10 + _CN_DIGIT.get(m.group("cv2") or "", 0)), "%"
         suffix = m.group("csuf")
         chinese = True
     elif kind == "half":
