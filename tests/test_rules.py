@@ -253,6 +253,8 @@ OWN_FIGURE_FIRST = {
     "孕产妇死亡率到2025年控制在14/10万以下；到2030年，控制在12/10万以下。": "women.health.maternal-mortality",
     "孕产妇和婴儿死亡率分别控制在10/10万和5‰以下。": "women.health.maternal-mortality",
     "“两癌”筛查率达到80%。": "women.health.cervical-screening",
+    "孕产妇死亡率近期控制在14/10万以下，远期控制在12/10万以下。": "women.health.maternal-mortality",
+    "适龄妇女宫颈癌人群筛查率稳定在七成以上。": "women.health.cervical-screening",
 }
 
 
