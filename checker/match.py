@@ -24,6 +24,8 @@ _CLAUSE_END = re.compile(r"[，。；,;]")
 _SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
 # Right before an indicator's name, words that narrow it to a part of the population or a cause.
 _SUBGROUP = re.compile(r"(?:农村|城镇|城市|流动|残疾|困难|低保|留守|脱贫|孕产妇|道路交通|出生缺陷导致的|正)$")
+# Words a figure's clause may start with that name no subject: 远期控制在…, 到2030年达到…
+_NOT_A_SUBJECT = re.compile(r"近期|中期|远期|届时|同时|力争|确保|到?20\d\d年底?")
 # Inside brackets, words that mark a figure as someone else's: a baseline, another level's target.
 _ASIDE = re.compile(r"基期|基线|基数|现状|现值|省级|市级|全省|全市|全国|国家|上级|目标为")
 _FUZZY_MIN = 85
@@ -114,7 +116,7 @@ def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, .
 
 def _has_subject(q: Quantity) -> bool:
     """Does the figure's clause name what it is about (not just 控制在, 达到 or a bracket)?"""
-    return bool(re.search(r"[\u4e00-\u9fff]{2}", q.phrase))
+    return bool(re.search(r"[\u4e00-\u9fff]{2}", _NOT_A_SUBJECT.sub("", q.phrase)))
 
 
 def _aside(body: str, q: Quantity) -> bool:
