@@ -27,7 +27,7 @@ def reference_from_plan(path: Path, base: Reference) -> Reference:
     ref.extends = base.name
     for plan in plans:
         kind_ref = ref.for_kind(plan.kind)
-        _, best = match(extract(classify(plan, kind_ref)), kind_ref)
+        _, best = match(extract(plan, classify(plan, kind_ref)), kind_ref)
         end = plan_end(plan)
         results = {r.indicator: r for r in compare(kind_ref, best, end)}
         ref.sources[plan.kind] = plan.title

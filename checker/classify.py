@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from .models import DomainResult, Node, Plan, SectionResult
 from .patterns import KEYWORD_LINE
 from .reference import Domain, PlanReference, Section
-from .structure import walk
+from .structure import ANNEX, walk
 
 _MIN_DOMAIN_SCORE = 0.5
 _ALIAS_SCORE = 2.0
@@ -27,11 +27,14 @@ class Classified:
 
 
 def classify(plan: Plan, ref: PlanReference) -> Classified:
-    container, candidates = _domain_candidates(plan.root, ref.domains)
+    # An annex (附件：目标任务分解表) may repeat the domain headings: they are not the plan's own.
+    own = [c for c in plan.root.children if not ANNEX.match(c.heading.title)]
+    plan_root = plan.root.model_copy(update={"children": own})
+    container, candidates = _domain_candidates(plan_root, ref.domains)
     domain_nodes = _assign_domains(candidates, ref.domains)
     inside = {id(n) for n, _ in domain_nodes.values()}
     outside = [
-        (n, path) for n, path in walk(plan.root) if not any(id(a) in inside for a in (*path, n)) and n is not container
+        (n, path) for n, path in walk(plan_root) if not any(id(a) in inside for a in (*path, n)) and n is not container
     ]
     outside = _without_umbrellas(outside, ref.sections)
     sections = []

@@ -12,7 +12,7 @@ import re
 from rapidfuzz import fuzz
 
 from .classify import Classified
-from .models import Node, Paragraph, Quantity, Target
+from .models import Node, Paragraph, Plan, Quantity, Target
 from .patterns import LEAD_UNITS, target_body
 from .quantities import parse_quantities
 from .structure import walk
@@ -31,7 +31,7 @@ _YEAR = re.compile(r"(20\d{2})年")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 
 
-def extract(classified: Classified) -> list[Target]:
+def extract(plan: Plan, classified: Classified) -> list[Target]:
     targets: list[Target] = []
     for domain_id, (domain, ancestors) in classified.domain_nodes.items():
         heading_path = [_label(n) for n in (*ancestors, domain) if n.heading.level > 0]
@@ -41,7 +41,21 @@ def extract(classified: Classified) -> list[Target]:
             where = heading_path + [_label(n) for n in path if n is not domain]
             found.extend(_targets_in(node, domain_id, where, main, deep))
         targets.extend(_dedupe(found))
-    return targets
+    return targets + _summary_tables(plan.root, classified)
+
+
+def _summary_tables(root: Node, classified: Classified) -> list[Target]:
+    """Indicator tables outside the domains (in 总体目标, or an annex 主要指标表): their rows are
+    main targets too, of no one domain."""
+    inside = {id(n) for n, _ in classified.domain_nodes.values()}
+    out: list[Target] = []
+    for node, path in [(root, ()), *walk(root)]:
+        if any(id(n) in inside for n in (*path, node)):
+            continue
+        rows = [p for p in node.paragraphs if p.cells is not None]
+        where = [_label(n) for n in (*path, node) if n.heading.level > 0]
+        out.extend(_table_targets(rows, None, where))
+    return out
 
 
 def _regions(domain: Node) -> list[tuple[Node, tuple[Node, ...], bool]]:
@@ -119,7 +133,7 @@ def _split_units(s: str) -> list[str]:
     return [u for u in _UNIT_SPLIT.split(s.strip("。 ")) if u]
 
 
-def _table_targets(rows: list[Paragraph], domain_id: str, where: list[str]) -> list[Target]:
+def _table_targets(rows: list[Paragraph], domain_id: str | None, where: list[str]) -> list[Target]:
     """One target per row of a target table (序号|主要目标|牵头单位|责任单位) or indicator table
     (类别|指标名称|2030年规划值|指标属性), after the header row that names the columns."""
     out: list[Target] = []

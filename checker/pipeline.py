@@ -56,7 +56,7 @@ def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> Doc
 def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> PlanReport:
     ref = reference.for_kind(plan.kind)
     classified = classify(plan, ref)
-    targets, best = match(extract(classified), ref)
+    targets, best = match(extract(plan, classified), ref)
     indicators = compare(ref, best, plan_end(plan))
     findings = run_rules(PlanFacts(plan, classified, targets, indicators), rules)
     # A target naming several indicators is listed once per indicator but counted once.

@@ -17,13 +17,13 @@ _LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "
 _LEADER = re.compile(r"[.…·．\s\t-]*\d*$")
 _TOC = re.compile(r"^目\s*录$")
 _DOMAIN_WORD = re.compile(r"(妇女|儿童)(?:与|参与)")
-_PREFACE = re.compile(r"^(?:序言|前言|引言|附件\d*)[:：]?$")
+_PREFACE = re.compile(r"^(?:序言|前言|引言)[:：]?$")
 _GLUED = re.compile(r"^(\d{1,2})[.．](?=\d)")
 _PERIOD_LINE = re.compile(rf"^{PERIOD}$")
 _RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
 _HEADING_MAX = 50
 _MIN_PLAN = 5  # paragraphs a plan has at least
-_ANNEX = re.compile(r"^(?:附件|附表)\s*\d*[:：]?")
+ANNEX = re.compile(r"^(?:附件|附表)\s*\d*(?:[:：]|$)")
 
 
 def split_plans(text: Text) -> list[Plan]:
@@ -34,7 +34,7 @@ def split_plans(text: Text) -> list[Plan]:
     plans = []
     for n, (index, kind, match) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text.paragraphs)
-        body = _without_annex([p for p in text.paragraphs[index + 1 : end] if not _same_title(p.text, kind)])
+        body = [p for p in text.paragraphs[index + 1 : end] if not _same_title(p.text, kind)]
         title_par = text.paragraphs[index]
         if body and _PERIOD_LINE.match(body[0].text):  # a title printed over two lines
             title_par = title_par.model_copy(update={"text": title_par.text + body.pop(0).text})
@@ -51,13 +51,6 @@ def split_plans(text: Text) -> list[Plan]:
             )
         )
     return plans
-
-
-def _without_annex(body: list[Paragraph]) -> list[Paragraph]:
-    """The plan without what is attached after it (附件：目标任务分解表 …): annex headings such as
-    一、妇女与健康 must not pass for the plan's own."""
-    end = next((i for i, p in enumerate(body) if i >= _MIN_PLAN and _ANNEX.match(p.text)), len(body))
-    return body[:end]
 
 
 def _untitled_plan(text: Text) -> Plan:
@@ -140,7 +133,9 @@ def build_tree(paragraphs: list[Paragraph], title: Paragraph) -> Node:
     stack: list[tuple[float, Node]] = [(0, root)]
     for p in paragraphs:
         # A keyword line (策略措施：) after 主要目标： is its sibling, however deep the items went.
-        keyword_rank = next((r for r, _ in reversed(stack) if r % 1), int(stack[-1][0]) + 0.5)
+        keyword_rank = next(
+            (r for r, n in reversed(stack) if r % 1 and KEYWORD_LINE.match(n.heading.title)), int(stack[-1][0]) + 0.5
+        )
         found = _heading(p, keyword_rank) or _glued_item(p, stack[-1][1])
         if found is None:
             stack[-1][1].paragraphs.append(p)
@@ -161,6 +156,9 @@ def _heading(p: Paragraph, keyword_rank: float) -> tuple[float, Heading, bool] |
     text = p.text
     if _PREFACE.match(text):
         return 1, Heading(level=1, number="", title=text, location=p.location), False
+    if ANNEX.match(text) and len(text) <= _HEADING_MAX:
+        # 附件：主要目标任务分解表 holds everything after it, its own 一、二、 included.
+        return 0.5, Heading(level=1, number="", title=text.rstrip("：:"), location=p.location), False
     if KEYWORD_LINE.match(text):
         # 主要目标： sits between the domain heading and its numbered items.
         level = int(keyword_rank) + 1

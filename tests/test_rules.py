@@ -280,3 +280,40 @@ def test_members_and_directors_in_one_sentence(tmp_path: Path) -> None:
     other = {"妇女参与决策和管理": ["社区居委会成员和主任中女性比例分别保持在50%左右和40%以上。（牵头单位：区民政局）"]}
     found = findings(tmp_path, plan([], other=other))
     assert not [f for f in found if f[2] and "community" in f[2]]
+
+
+def test_an_annex_repeating_domain_headings_is_not_the_plan(tmp_path: Path) -> None:
+    annex = (
+        "附件\n主要目标任务分解表\n一、妇女与健康\n孕产妇死亡率控制在10/10万以下。\n"
+        "二、妇女与教育\n九年义务教育巩固率达到96%以上。\n"
+    )
+    path = tmp_path / "plan.txt"
+    path.write_text(plan(["孕产妇死亡率控制在10/10万以下。（牵头单位：区卫生健康局）"]) + annex, encoding="utf-8")
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    assert [d.heading for d in report.domains][:2] == ["（一）妇女与健康", "（二）妇女与教育"]
+
+
+def test_a_summary_indicator_table_outside_the_domains(tmp_path: Path) -> None:
+    """主要指标 in a table under 总体目标: its rows are main targets, judged like any other."""
+    import docx
+
+    d = docx.Document()
+    for line in plan([]).splitlines():
+        d.add_paragraph(line)
+        if line == "妇女全面发展。":
+            table = d.add_table(rows=3, cols=3)
+            rows = [
+                ("指标名称", "2030年目标值", "属性"),
+                ("孕产妇死亡率", "≤14/10万", "约束性"),
+                ("农村自来水普及率", "≥95%", "预期性"),
+            ]
+            for r, cells in enumerate(rows):
+                for c, text in enumerate(cells):
+                    table.cell(r, c).text = text
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    statuses = {i.indicator: (i.status, i.actual) for i in report.indicators}
+    assert statuses["women.health.maternal-mortality"] == ("weaker", "≤14/10万")
+    assert statuses["women.environment.rural-tap-water"] == ("stronger", "≥95%")
+    assert not [f for f in report.findings if f.rule == "missing-lead-unit" and f.severity == "warning"]

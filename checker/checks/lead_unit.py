@@ -48,7 +48,7 @@ def _unique_main(targets: list[Target]) -> list[Target]:
     out = []
     for t in targets:
         key = (t.location, t.text)
-        if t.main and key not in seen:
+        if t.main and t.domain and key not in seen:  # summary tables outside the domains carry no units
             seen.add(key)
             out.append(t)
     return out
