@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.models import PlanReport
 from checker.pipeline import check_file
 from checker.reference import load_reference
 from checker.rules import load_rules
@@ -57,6 +58,23 @@ def findings(tmp_path: Path, text: str, reference: str = "national-2021-2030") -
     path.write_text(text, encoding="utf-8")
     doc = check_file(path, load_reference(reference), load_rules())
     return [(f.rule, f.severity, f.indicator, f.actual) for f in doc.plans[0].findings]
+
+
+def plan_with_table(tmp_path: Path, text: str, after: str, rows: list[tuple[str, ...]]) -> PlanReport:
+    """The plan as a Word file with a table after the line `after`, checked."""
+    import docx
+
+    d = docx.Document()
+    for line in text.splitlines():
+        d.add_paragraph(line)
+        if line == after and not d.tables:
+            table = d.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, cells in enumerate(rows):
+                for c, cell in enumerate(cells):
+                    table.cell(r, c).text = cell
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    return check_file(path, load_reference(), load_rules()).plans[0]
 
 
 def test_stricter_and_equal_targets_are_not_findings(tmp_path: Path) -> None:
@@ -193,49 +211,26 @@ def test_other_ways_of_naming_the_lead_unit(tmp_path: Path) -> None:
 
 def test_baseline_column_of_an_indicator_table_is_not_a_target(tmp_path: Path) -> None:
     """A “十四五” indicator table with 2020年基期值 | 2025年目标值: only the 2025 column is a target."""
-    import docx
-
-    d = docx.Document()
-    for line in plan(["主要指标见下表。"], title="某某区妇女发展“十四五”规划").splitlines():
-        d.add_paragraph(line)
-        if line == "1. 主要目标" and len(d.tables) == 0:
-            table = d.add_table(rows=3, cols=3)
-            rows = [
-                ("指标名称", "2020年基期值", "2025年目标值"),
-                ("孕产妇死亡率", "14/10万", "≤10/10万"),
-                ("适龄妇女宫颈癌人群筛查率", "50%", "≥72%"),
-            ]
-            for r, cells in enumerate(rows):
-                for c, text in enumerate(cells):
-                    table.cell(r, c).text = text
-    path = tmp_path / "plan.docx"
-    d.save(str(path))
-    plan_report = check_file(path, load_reference(), load_rules()).plans[0]
-    statuses = {i.indicator: (i.status, i.actual) for i in plan_report.indicators if "health" in i.indicator}
+    rows = [
+        ("指标名称", "2020年基期值", "2025年目标值"),
+        ("孕产妇死亡率", "14/10万", "≤10/10万"),
+        ("适龄妇女宫颈癌人群筛查率", "50%", "≥72%"),
+    ]
+    text = plan(["主要指标见下表。"], title="某某区妇女发展“十四五”规划")
+    report = plan_with_table(tmp_path, text, "1. 主要目标", rows)
+    statuses = {i.indicator: (i.status, i.actual) for i in report.indicators if "health" in i.indicator}
     assert statuses["women.health.maternal-mortality"] == ("stronger", "≤10/10万")
     assert statuses["women.health.cervical-screening"] == ("stronger", "≥72%")
 
 
 def test_indicator_table_with_a_unit_column(tmp_path: Path) -> None:
     """指标名称 | 单位 | 2020年 | 2025年 | 2030年: the unit column gives the values their unit."""
-    import docx
-
-    d = docx.Document()
-    for line in plan(["主要指标见下表。"]).splitlines():
-        d.add_paragraph(line)
-        if line == "1. 主要目标" and len(d.tables) == 0:
-            rows = [
-                ("指标名称", "单位", "2020年", "2025年", "2030年", "指标属性"),
-                ("孕产妇死亡率", "1/10万", "14", "≤13", "≤11", "约束性"),
-                ("适龄妇女宫颈癌人群筛查率", "%", "50", "60以上", "65以上", "预期性"),
-            ]
-            table = d.add_table(rows=3, cols=6)
-            for r, cells in enumerate(rows):
-                for c, text in enumerate(cells):
-                    table.cell(r, c).text = text
-    path = tmp_path / "plan.docx"
-    d.save(str(path))
-    report = check_file(path, load_reference(), load_rules()).plans[0]
+    rows = [
+        ("指标名称", "单位", "2020年", "2025年", "2030年", "指标属性"),
+        ("孕产妇死亡率", "1/10万", "14", "≤13", "≤11", "约束性"),
+        ("适龄妇女宫颈癌人群筛查率", "%", "50", "60以上", "65以上", "预期性"),
+    ]
+    report = plan_with_table(tmp_path, plan(["主要指标见下表。"]), "1. 主要目标", rows)
     statuses = {i.indicator: (i.status, i.actual) for i in report.indicators if "health" in i.indicator}
     assert statuses["women.health.maternal-mortality"] == ("stronger", "≤11/10万（2030年）")
     assert statuses["women.health.cervical-screening"] == ("weaker", "≥65%（2030年）")
@@ -295,24 +290,12 @@ def test_an_annex_repeating_domain_headings_is_not_the_plan(tmp_path: Path) -> N
 
 def test_a_summary_indicator_table_outside_the_domains(tmp_path: Path) -> None:
     """主要指标 in a table under 总体目标: its rows are main targets, judged like any other."""
-    import docx
-
-    d = docx.Document()
-    for line in plan([]).splitlines():
-        d.add_paragraph(line)
-        if line == "妇女全面发展。":
-            table = d.add_table(rows=3, cols=3)
-            rows = [
-                ("指标名称", "2030年目标值", "属性"),
-                ("孕产妇死亡率", "≤14/10万", "约束性"),
-                ("农村自来水普及率", "≥95%", "预期性"),
-            ]
-            for r, cells in enumerate(rows):
-                for c, text in enumerate(cells):
-                    table.cell(r, c).text = text
-    path = tmp_path / "plan.docx"
-    d.save(str(path))
-    report = check_file(path, load_reference(), load_rules()).plans[0]
+    rows = [
+        ("指标名称", "2030年目标值", "属性"),
+        ("孕产妇死亡率", "≤14/10万", "约束性"),
+        ("农村自来水普及率", "≥95%", "预期性"),
+    ]
+    report = plan_with_table(tmp_path, plan([]), "妇女全面发展。", rows)
     statuses = {i.indicator: (i.status, i.actual) for i in report.indicators}
     assert statuses["women.health.maternal-mortality"] == ("weaker", "≤14/10万")
     assert statuses["women.environment.rural-tap-water"] == ("stronger", "≥95%")
