@@ -147,12 +147,18 @@ def _mentions(
     mentions = []
     for clause, words in by_clause.items():
         present = {w for w, _ in words}
+        # 高中阶段教育普及水平进一步提高，毛入学率达到95%: the clause before may name the subject.
+        own_subject = any(w in i.keywords[0] for i in indicators if i.keywords for w in present)
+        carried = set() if own_subject else {w for w, _ in by_clause.get(clause - 1, [])}
         for ind in indicators:
             if any(e in present for e in ind.exclude):
                 continue
-            if not ind.keywords or not all(any(w in present for w in group) for group in ind.keywords):
+            if not ind.keywords or not all(any(w in present for w in group) for group in ind.keywords[1:]):
                 continue
-            start = min(s for w, s in words if w in ind.keywords[0])
+            first = [s for w, s in words if w in ind.keywords[0]]
+            if not first and not (len(ind.keywords) > 1 and carried & set(ind.keywords[0])):
+                continue
+            start = min(first) if first else min(s for w, s in words if w in ind.keywords[1])
             if _SUBGROUP.search(body, max(0, start - 8), start):
                 continue  # 农村孕产妇死亡率, 流动儿童免疫规划疫苗接种率: a part of the population, not the indicator
             score = 1.0 if any(a in present for a in ind.aliases) else 0.9

@@ -300,3 +300,11 @@ def test_a_summary_indicator_table_outside_the_domains(tmp_path: Path) -> None:
     assert statuses["women.health.maternal-mortality"] == ("weaker", "≤14/10万")
     assert statuses["women.environment.rural-tap-water"] == ("stronger", "≥95%")
     assert not [f for f in report.findings if f.rule == "missing-lead-unit" and f.severity == "warning"]
+
+
+def test_the_subject_in_the_clause_before(tmp_path: Path) -> None:
+    """高中阶段教育普及水平进一步提高，毛入学率达到95%以上: the figure is the 高中阶段毛入学率 — but a clause
+    with a subject of its own (高中阶段学生近视率) never borrows the one before (初中生)."""
+    other = {"妇女与教育": ["高中阶段教育普及水平进一步提高，毛入学率达到95%以上。（牵头单位：区教育局）"]}
+    found = findings(tmp_path, plan([], other=other))
+    assert not [f for f in found if f[2] == "women.education.high-school-enrollment"]
