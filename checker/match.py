@@ -1,11 +1,14 @@
 """Targets ↔ upper-level indicators.
 
 A target speaks of an indicator when one clause of it holds one word of each of the indicator's
-keyword groups (and none of its exclusions); spaCy's PhraseMatcher finds those words. Its numbers
-are then given to the indicators they are about: in the same clause after the name, before a
-name with 的 (95%的城市社区), or in order after 分别 (新生儿、婴儿和5岁以下儿童死亡率分别降至…).
-An indicator with no such mention but a close fuzzy match (rapidfuzz) is reported as uncertain,
-never as missing or weaker."""
+keyword groups (and none of its exclusions; the first group may come from the clause before when
+the clause names no subject of its own); spaCy's PhraseMatcher finds those words. A name narrowed
+to part of the population (农村孕产妇死亡率) is not the indicator. Numbers go to the indicators they
+are about: in the same clause after the name, before a name with 的 (95%的城市社区), paired with the
+listed subjects after 分别 (新生儿、婴儿和5岁以下儿童死亡率分别降至…), or, in a clause or sentence
+with no subject of its own, to the names before it. Figures in brackets that name a baseline or
+another level's target are no one's. An indicator with no such mention but a close fuzzy match
+(rapidfuzz) is reported as uncertain, never as missing or weaker."""
 
 from __future__ import annotations
 
