@@ -204,7 +204,7 @@ _LOOKBACK = 160  # how far back (and forward) in a clause to look for words abou
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
-def _small_numeral(s: str) -> float | None:
+def small_numeral(s: str) -> float | None:
     """一 … 九十九 (and 两), the numerals plans write in targets, without loading cn2an."""
     s = s.replace("两", "二")
     digits = [_CN_DIGIT.get(c) for c in s]
@@ -229,7 +229,7 @@ def _cn_to_float(s: str) -> float | None:
         return 100.0
     if s == "千":
         return 1000.0
-    if (small := _small_numeral(s)) is not None:
+    if (small := small_numeral(s)) is not None:
         return small
     import cn2an  # only for numerals past 九十九: the import costs 0.2 s
 

@@ -10,6 +10,7 @@ import itertools
 import re
 
 from .patterns import FIVE_YEAR, PERIOD
+from .quantities import small_numeral
 from .textclean import clean
 
 # Paragraph breaks of a web copy that lost its newlines: full-width indents and runs of spaces.
@@ -32,7 +33,6 @@ _TITLE_IN = re.compile(
     r"(?:^|(?<=[。；！？）)”」』\s\d日]))(?:[\u4e00-\u9fff]{2,10}?(?:省|市|县|区|镇|乡|街道|旗))?(?:“?十四五”?)?(?:妇女|儿童)(?:事业)?发展"
     rf"(?:{FIVE_YEAR}|{PERIOD})?规划(?:{PERIOD})?(?![》的和])"
 )
-_CN_VALUE = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _SENTENCE_END = "。；！？："
 # Words that end in 一、 without being numbered (统一、规范): no cut there.
 _NOT_NUMBERED = "统第唯单同万之合专逐划归"
@@ -73,9 +73,4 @@ def _cut_glued(text: str) -> list[str]:
 
 
 def _number(token: str) -> int:
-    if token.isdigit():
-        return int(token)
-    if len(token) == 1:
-        return _CN_VALUE[token]
-    tens, _, ones = token.partition("十")
-    return _CN_VALUE.get(tens, 1) * 10 + _CN_VALUE.get(ones, 0)
+    return int(token) if token.isdigit() else int(small_numeral(token) or 0)
