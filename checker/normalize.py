@@ -81,7 +81,7 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
         return True  # inside a bracket: （牵头单位：… goes on
     if a.text[-1] in TERMINAL or (a.text.endswith("”") and a.text[-2:-1] in TERMINAL):
         return False
-    if any(p.match(b.text) for p in (KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)) or starts_numbered(b.text):
+    if any(p.match(b.text) for p in (*NUMBERING, KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)):
         return False
     if PART_NAME.match(a.text) or DOMAIN_NAME.match(a.text):
         return False
@@ -105,7 +105,3 @@ def _is_styled_heading(line: SourceLine) -> bool:
 
 def _heading_like(text: str) -> bool:
     return len(text) <= 40 and "。" not in text
-
-
-def starts_numbered(text: str) -> bool:
-    return any(p.match(text) for p in NUMBERING)
