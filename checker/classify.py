@@ -6,24 +6,15 @@ headings are looked for among the children of the heading that holds most of the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rapidfuzz import fuzz
 
-from .models import DomainResult, Node, Plan, SectionResult
-from .patterns import KEYWORD_LINE
+from .models import Classified, DomainResult, Node, Plan, SectionResult
 from .reference import Domain, PlanReference, Section
 from .structure import ANNEX, walk
+from .text.patterns import KEYWORD_LINE
 
 _MIN_DOMAIN_SCORE = 0.5
 _ALIAS_SCORE = 2.0
-
-
-@dataclass(frozen=True)
-class Classified:
-    sections: list[SectionResult]
-    domains: list[DomainResult]
-    domain_nodes: dict[str, tuple[Node, tuple[Node, ...]]]  # domain id → (node, ancestors)
 
 
 def classify(plan: Plan, ref: PlanReference) -> Classified:

@@ -67,7 +67,7 @@ def check(
     try:
         ref = load_reference(reference)
         if against is not None:
-            from .against import reference_from_plan
+            from .pipeline import reference_from_plan
 
             ref = reference_from_plan(against, ref)
         rules = load_rules()
@@ -84,12 +84,12 @@ def check(
     if format is Format.json:
         sys.stdout.write(json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     elif format is Format.text:
-        from .summary import print_findings
+        from .report.text import print_findings
 
         print_findings(report)
     else:
-        from .report_html import render_html
-        from .summary import print_summary
+        from .report.html import render_html
+        from .report.text import print_summary
 
         try:
             out.mkdir(parents=True, exist_ok=True)
@@ -110,7 +110,7 @@ def check(
 
 
 def _fails(report, fail_on: FailOn) -> bool:
-    from .rules import SEVERITY_RANK
+    from .models import SEVERITY_RANK
 
     if fail_on is FailOn.never:
         return False

@@ -5,8 +5,7 @@ upper-level value is a stage on the way (noted, not an error)."""
 
 from __future__ import annotations
 
-from .match import Statement
-from .models import Evidence, IndicatorResult, Quantity
+from .models import Evidence, IndicatorResult, Quantity, Statement
 from .reference import Indicator, PlanReference
 
 # Rates convert into one another; nothing else is compared across units.

@@ -13,15 +13,15 @@ another level's target are no one's. An indicator with no such mention but a clo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .models import Quantity, Target
-from .nlp import find_phrases, sentences
-from .patterns import target_body
-from .quantities import is_qualitative
+from .extract.qualitative import is_qualitative
+from .models import Quantity, Statement, Target
 from .reference import Indicator, PlanReference
+from .text.nlp import find_phrases, sentences
+from .text.patterns import target_body
 
 _CLAUSE_END = re.compile(r"[，。；,;]")
 _SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
@@ -32,18 +32,6 @@ _NOT_A_SUBJECT = re.compile(r"近期|中期|远期|届时|同时|力争|确保|�
 # Inside brackets, words that mark a figure as someone else's: a baseline, another level's target.
 _ASIDE = re.compile(r"基期|基线|基数|现状|现值|省级|市级|全省|全市|全国|国家|上级|目标为")
 _FUZZY_MIN = 85
-
-
-@dataclass
-class Statement:
-    """What one target says about one indicator."""
-
-    indicator: Indicator
-    target: Target
-    quantities: list[Quantity] = field(default_factory=list)
-    score: float = 1.0
-    qualitative: bool = False  # named without a number, with 逐步提高 and the like
-    uncertain: bool = False  # only a fuzzy resemblance
 
 
 @dataclass

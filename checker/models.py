@@ -6,12 +6,17 @@ Every model carries a Location so that a finding can always point back to its so
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+if TYPE_CHECKING:  # the reference is data every step reads, not a step
+    from .reference import Indicator
+
 Comparator = Literal[">=", "<=", ">", "<", "=", "about"]
 Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 PlanKind = Literal["women", "children"]
 
 
@@ -249,3 +254,27 @@ class Report(BaseModel):
     tool: ToolInfo
     reference: ReferenceInfo
     documents: list[DocumentReport]
+
+
+# ---- passed between steps inside one plan's check (not part of the JSON report) ----
+
+
+@dataclass(frozen=True)
+class Classified:
+    """classify → extract and rules: the required parts and domains found in a plan."""
+
+    sections: list[SectionResult]
+    domains: list[DomainResult]
+    domain_nodes: dict[str, tuple[Node, tuple[Node, ...]]]  # domain id → (node, ancestors)
+
+
+@dataclass
+class Statement:
+    """match → compare: what one target says about one indicator."""
+
+    indicator: Indicator
+    target: Target
+    quantities: list[Quantity] = field(default_factory=list)
+    score: float = 1.0
+    qualitative: bool = False  # named without a number, with 逐步提高 and the like
+    uncertain: bool = False  # only a fuzzy resemblance

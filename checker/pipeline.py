@@ -14,17 +14,22 @@ from .extract import extract
 from .load import load
 from .match import match
 from .models import (
+    Classified,
     DocumentReport,
     Evidence,
+    IndicatorResult,
     Plan,
     PlanReport,
     ReferenceInfo,
     Report,
+    Statement,
+    Target,
     TargetResult,
     ToolInfo,
 )
 from .normalize import normalize
 from .reference import Reference
+from .reference.from_plan import derive_reference
 from .rules import PlanFacts, Rule, run_rules
 from .structure import split_plans
 
@@ -54,10 +59,7 @@ def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> Doc
 
 
 def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> PlanReport:
-    ref = reference.for_kind(plan.kind)
-    classified = classify(plan, ref)
-    targets, best = match(extract(plan, classified), ref)
-    indicators = compare(ref, best, plan_end(plan))
+    classified, targets, _, indicators = analyse(plan, reference)
     findings = run_rules(PlanFacts(plan, classified, targets, indicators), rules)
     # A target naming several indicators is listed once per indicator but counted once.
     counts = Counter(domain for _, _, domain in {(t.location, t.text, t.domain) for t in targets if t.main})
@@ -87,6 +89,23 @@ def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> Pla
         indicators=indicators,
         findings=findings,
     )
+
+
+def analyse(
+    plan: Plan, reference: Reference
+) -> tuple[Classified, list[Target], dict[str, Statement], list[IndicatorResult]]:
+    """classify → extract → match → compare for one plan against its kind's reference."""
+    ref = reference.for_kind(plan.kind)
+    classified = classify(plan, ref)
+    targets, best = match(extract(plan, classified), ref)
+    return classified, targets, best, compare(ref, best, plan_end(plan))
+
+
+def reference_from_plan(path: Path, base: Reference) -> Reference:
+    """--against: the upper-level plan document read with the same steps as a draft, as a reference."""
+    plans = split_plans(normalize(load(path)))
+    read = [(plan, plan_end(plan), *analyse(plan, base)[2:]) for plan in plans]
+    return derive_reference(path.name, base, read)
 
 
 def plan_end(plan: Plan) -> int | None:

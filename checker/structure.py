@@ -10,7 +10,7 @@ import re
 
 from .errors import InputError
 from .models import Heading, Node, Paragraph, Plan, PlanKind, Text
-from .patterns import DOMAIN_NAME, KEYWORD_LINE, NUMBERING, PART_NAME, PERIOD, PLAN_TITLE, unnumbered
+from .text.patterns import DOMAIN_NAME, KEYWORD_LINE, NUMBERING, PART_NAME, PERIOD, PLAN_TITLE, unnumbered
 
 _KIND: dict[str, PlanKind] = {"妇女": "women", "儿童": "children"}
 _LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "区"), ("县", "县"), ("市", "市"), ("省", "省"))

@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, 
 from report_sample import SCRIPT, hostile_report, sample_report
 
 from checker.models import Report
-from checker.report_html import STATUSES, render_html
+from checker.report.html import STATUSES, render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

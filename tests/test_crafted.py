@@ -16,7 +16,7 @@ from checker.pipeline import check_file
 from checker.reference import load_reference
 from checker.rules import load_rules
 from checker.structure import split_plans
-from checker.textclean import clean
+from checker.text.chars import clean
 
 CRAFTED = Path(__file__).parent / "fixtures" / "crafted"
 KEY = yaml.safe_load((CRAFTED / "expected.yaml").read_text(encoding="utf-8"))

@@ -22,9 +22,9 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from checker import load as load_module
 from checker.errors import InputError
 from checker.load import load
+from checker.load import office as office_module
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLANS = ["dongchangfu", "ruzhou", "wuqing"]
@@ -529,7 +529,7 @@ def test_doc_conversion_failure_and_timeout(tmp_path: Path, word97: Path, monkey
     hanging = _write(tmp_path / "hang.sh", b"#!/bin/sh\nsleep 60\n")
     hanging.chmod(0o755)
     monkeypatch.setattr(shutil, "which", lambda name: str(hanging))
-    monkeypatch.setattr(load_module, "SOFFICE_TIMEOUT", 1)
+    monkeypatch.setattr(office_module, "SOFFICE_TIMEOUT", 1)
     refused(path, "超时", "timed out")
 
 

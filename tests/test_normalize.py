@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from checker.errors import InputError
 from checker.models import Document, Location, SourceLine
 from checker.normalize import normalize
+from checker.normalize.webpage import page_paragraphs
 from checker.structure import split_plans
-from checker.webpage import page_paragraphs
 
 # Text made of the pieces plans are made of, so the interesting paths are reached.
 PIECES = [
@@ -76,7 +76,7 @@ def test_normalize_and_structure_never_crash(lines: list[str], as_table: bool) -
 @given(texts)
 def test_page_paragraphs_lose_no_words(line: str) -> None:
     """Cutting a one-line page apart keeps every character of the cleaned text, in order."""
-    from checker.textclean import clean
+    from checker.text.chars import clean
 
     joined = "".join(page_paragraphs(line)).replace(" ", "")
     assert joined == clean(line)[0].replace(" ", "")

@@ -4,8 +4,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from checker.quantities import QUALITATIVE, find_qualitative, is_qualitative, parse_quantities
-from checker.textclean import clean
+from checker.extract.qualitative import QUALITATIVE, find_qualitative, is_qualitative
+from checker.extract.quantities import parse_quantities
+from checker.text.chars import clean
 
 FIXTURES = Path(__file__).parent / "fixtures"
 _PLANS = {name: (FIXTURES / f"{name}.txt").read_text(encoding="utf-8") for name in ("dongchangfu", "ruzhou", "wuqing")}

@@ -14,13 +14,13 @@ import pytest
 from report_sample import ATTRIBUTE_BREAKER, SCRIPT, hostile_report, sample_report
 
 from checker.models import DocumentReport, Location, PlanReport, Report
-from checker.report_html import (
+from checker.report.html import (
     Excerpt,
     _environment,
     render_html,
     split_excerpt,
-    templates_dir,
 )
+from checker.resources import data_dir
 
 GENERATED = datetime(2025, 11, 23, 14, 5)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -413,7 +413,7 @@ def test_split_excerpt(text: str, actual: str | None, expected: Excerpt) -> None
 
 
 def test_templates_and_environment() -> None:
-    folder = templates_dir()
+    folder = data_dir("reports")
     assert (folder / "review.html.j2").is_file()
     assert (folder / "review.css").is_file() and (folder / "review.js").is_file()
     environment = _environment()

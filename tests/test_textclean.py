@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.textclean import clean
+from checker.text.chars import clean
 
 
 @pytest.mark.parametrize(

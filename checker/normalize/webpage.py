@@ -9,9 +9,9 @@ from __future__ import annotations
 import itertools
 import re
 
-from .patterns import FIVE_YEAR, PERIOD
-from .quantities import small_numeral
-from .textclean import clean
+from ..text.chars import clean
+from ..text.numerals import small_numeral
+from ..text.patterns import FIVE_YEAR, PERIOD
 
 # Paragraph breaks of a web copy that lost its newlines: full-width indents and runs of spaces.
 _WEB_BREAK = re.compile(r"(?:\s*\u3000\s*)+|\s{2,}")

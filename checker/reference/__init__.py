@@ -11,9 +11,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from .errors import InputError
-from .models import Comparator, PlanKind
-from .resources import data_dir, read_yaml
+from ..errors import InputError
+from ..models import Comparator, PlanKind
+from ..resources import data_dir, read_yaml
 
 
 class Keyword(BaseModel):

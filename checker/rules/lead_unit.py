@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Evidence, Finding, Target
-from ..patterns import target_body
-from ..rules import PlanFacts, Rule
+from ..text.patterns import target_body
+from .base import PlanFacts, Rule
 
 
 def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:

@@ -15,12 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from checker.models import (
+from ..models import (
     DocumentReport,
     Evidence,
     Finding,
@@ -29,6 +28,7 @@ from checker.models import (
     Report,
     SectionResult,
 )
+from ..resources import data_dir
 
 TEMPLATE = "review.html.j2"
 STYLESHEET = "review.css"
@@ -189,18 +189,10 @@ class PlanView:
     domain_options: list[tuple[str, str]]
 
 
-def templates_dir() -> Path:
-    """The folder with the report templates: inside the installed wheel, else the repository's."""
-    installed = Path(__file__).parent / "_data" / "reports"
-    if installed.is_dir():
-        return installed
-    return Path(__file__).parents[1] / "reports"
-
-
 @cache
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir()),
+        loader=jinja2.FileSystemLoader(data_dir("reports")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

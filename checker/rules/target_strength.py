@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Finding
-from ..rules import PlanFacts, Rule, indicator_values
+from .base import PlanFacts, Rule, indicator_values
 
 
 def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:

@@ -1,35 +1,27 @@
 """--against: upper-level targets read from the upper-level plan document itself.
 
-The upper plan is read with the same steps as a draft. Each of its targets that matches an
-indicator of the base reference (the national one by default) replaces that indicator's value,
-comparator, unit, year and wording; indicators it does not state stay as the base has them, since
-a county still answers to the national outlines."""
+The pipeline reads the upper plan with the same steps as a draft and hands its findings here. Each
+of its targets that matches an indicator of the base reference (the national one by default)
+replaces that indicator's value, comparator, unit, year and wording; indicators it does not state
+stay as the base has them, since a county still answers to the national outlines."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from ..models import IndicatorResult, Plan, Statement
+from . import Reference
 
-from .classify import classify
-from .compare import compare
-from .extract import extract
-from .load import load
-from .match import match
-from .normalize import normalize
-from .pipeline import plan_end
-from .reference import Reference
-from .structure import split_plans
+# One upper plan as read: the plan, the year its targets are set for, its best statement per
+# indicator and how each compares with the base reference.
+ReadPlan = tuple[Plan, int | None, dict[str, Statement], list[IndicatorResult]]
 
 
-def reference_from_plan(path: Path, base: Reference) -> Reference:
-    plans = split_plans(normalize(load(path)))
+def derive_reference(name: str, base: Reference, plans: list[ReadPlan]) -> Reference:
     ref = base.model_copy(deep=True)
-    ref.name = f"against:{path.name}"
+    ref.name = f"against:{name}"
     ref.extends = base.name
-    for plan in plans:
+    for plan, end, best, compared in plans:
         kind_ref = ref.for_kind(plan.kind)
-        _, best = match(extract(plan, classify(plan, kind_ref)), kind_ref)
-        end = plan_end(plan)
-        results = {r.indicator: r for r in compare(kind_ref, best, end)}
+        results = {r.indicator: r for r in compared}
         ref.sources[plan.kind] = plan.title
         for ind in kind_ref.indicators():
             ev = best.get(ind.id)
@@ -45,6 +37,6 @@ def reference_from_plan(path: Path, base: Reference) -> Reference:
             ind.wording = ev.target.text
             ind.source = plan.title
             ind.certainty = "confirmed"
-    titles = "".join(f"《{p.title}》" for p in plans)
+    titles = "".join(f"《{plan.title}》" for plan, *_ in plans)
     ref.description = f"上级规划{titles}的目标；其未列出的指标仍按{base.description or base.name}"
     return ref

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .models import Document, Paragraph, SourceLine, Text
-from .patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL, unnumbered
-from .textclean import clean
+from ..models import Document, Paragraph, SourceLine, Text
+from ..text.chars import clean
+from ..text.patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL, unnumbered
 from .webpage import page_paragraphs
 
 _NUMBER_COLUMN = ("序号", "编号", "序")

@@ -2,7 +2,7 @@
 
     parse_quantities("孕产妇死亡率控制在12/10万以下") → [Quantity("<=", 12, "1/10万", phrase="孕产妇死亡率")]
 
-How it works. The paragraph is normalized with `textclean.clean` (so stray spaces and full-width
+How it works. The paragraph is normalized with `text.chars.clean` (so stray spaces and full-width
 digits do no harm; spans are mapped back to the input), then ONE tokenizer regex walks it left to
 right and yields, in order: things to step over (《titles》, 〔2022〕7号, （1） numbering, year
 ranges), stage/base/history years ("到2025年", "以2020年为基数", "2020年，…"), sentence and
@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from checker.models import Quantity
-from checker.textclean import clean
+from ..models import Quantity
+from ..text.chars import clean
+from ..text.numerals import CN_DIGIT, to_float
 
-__all__ = ["QUALITATIVE", "find_qualitative", "is_qualitative", "parse_quantities"]
+__all__ = ["parse_quantities"]
 
 
 # ------------------------------------------------------------------ building blocks of the tokenizer
@@ -201,44 +202,6 @@ _BARE_VERB = re.compile(
 # the text after a figure at the head of its clause, up to the next number or punctuation
 _AFTER = re.compile(r"的?([^，。；;,：:！？!?\n]*?)(?=\d|[，。；;,：:！？!?\n]|$)")
 _LOOKBACK = 160  # how far back (and forward) in a clause to look for words about a figure
-_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def small_numeral(s: str) -> float | None:
-    """一 … 九十九 (and 两), the numerals plans write in targets, without loading cn2an."""
-    s = s.replace("两", "二")
-    digits = [_CN_DIGIT.get(c) for c in s]
-    if not s or None in digits or len(s) > 3:
-        return None
-    if len(s) == 1:
-        return float(digits[0])
-    tens, _, ones = s.partition("十")
-    if "十" not in s or "十" in ones:
-        return None
-    return float((_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0))
-
-
-def _cn_to_float(s: str) -> float | None:
-    """A Chinese or Arabic numeral as float; None if it does not read as a number."""
-    s = s.replace(",", "")
-    try:
-        return float(s)
-    except ValueError:
-        pass
-    if s == "百":
-        return 100.0
-    if s == "千":
-        return 1000.0
-    if (small := small_numeral(s)) is not None:
-        return small
-    import cn2an  # only for numerals past 九十九: the import costs 0.2 s
-
-    try:
-        return float(cn2an.cn2an(s, "smart"))
-    except Exception:  # cn2an raises plain ValueError/KeyError on odd input
-        return None
-
-
 # ------------------------------------------------------------------ the parser
 
 
@@ -423,8 +386,8 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
     chinese = False
 
     if kind == "frac":
-        den = _cn_to_float(m.group("den"))
-        num = _cn_to_float(m.group("fnum"))
+        den = to_float(m.group("den"))
+        num = to_float(m.group("fnum"))
         if not den or num is None:
             return
         if den == 100:
@@ -436,7 +399,7 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
         suffix = m.group("fsuf")
     elif kind == "cheng":
         # 九成 = 90%, 九成五 = 95%
-        value, unit = float(_CN_DIGIT[m.group("cv")] * 10 + _CN_DIGIT.get(m.group("cv2") or "", 0)), "%"
+        value, unit = float(CN_DIGIT[m.group("cv")] * 10 + CN_DIGIT.get(m.group("cv2") or "", 0)), "%"
         suffix = m.group("csuf")
         chinese = True
     elif kind == "half":
@@ -449,12 +412,12 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
         unit = _unit_of(m)
         if chinese and (not unit or len(v1) > 8):  # 为一体, 建设一批, 缩小两性: not figures
             return
-        value_f = _cn_to_float(v1)
+        value_f = to_float(v1)
         if value_f is None:
             return
         value = value_f
         if m.group("v2") is not None:
-            v2 = _cn_to_float(m.group("v2"))
+            v2 = to_float(m.group("v2"))
             unit2 = _unit_of(m, "r_")
             if v2 is None or (unit and unit2 and unit != unit2):
                 return
@@ -573,90 +536,3 @@ def _phrase(t: str, before: str, word_at: int, end: int) -> str:
         tail = _AFTER.match(t, end, end + _LOOKBACK)
         p = _PHRASE_TAIL.sub("", tail.group(1)) if tail else ""
     return p.strip()
-
-
-# ------------------------------------------------------------------ qualitative targets
-
-# Directions without a number ("乳腺癌人群筛查率逐步提高"). Longest first so find_qualitative
-# reports the most specific phrase.
-QUALITATIVE: tuple[str, ...] = tuple(
-    sorted(
-        {
-            "逐步提高",
-            "不断提高",
-            "稳步提高",
-            "明显提高",
-            "持续提高",
-            "进一步提高",
-            "显著提高",
-            "有所提高",
-            "大幅提高",
-            "全面提高",
-            "巩固提高",
-            "逐步提升",
-            "不断提升",
-            "稳步提升",
-            "明显提升",
-            "持续提升",
-            "进一步提升",
-            "显著提升",
-            "全面提升",
-            "明显降低",
-            "持续降低",
-            "逐步降低",
-            "有效降低",
-            "进一步降低",
-            "显著降低",
-            "持续下降",
-            "逐步下降",
-            "明显下降",
-            "稳步下降",
-            "显著下降",
-            "有效控制",
-            "得到控制",
-            "逐步缩小",
-            "明显缩小",
-            "进一步缩小",
-            "不断缩小",
-            "差距缩小",
-            "上升趋势减缓",
-            "上升势头得到遏制",
-            "逐步增加",
-            "持续增加",
-            "不断增加",
-            "明显增加",
-            "显著减少",
-            "明显减少",
-            "逐步减少",
-            "不断增强",
-            "明显增强",
-            "显著增强",
-            "进一步增强",
-            "延长",
-            "提高",
-            "提升",
-            "降低",
-            "下降",
-            "缩小",
-            "减少",
-            "增加",
-            "增强",
-            "扩大",
-        },
-        key=lambda s: (-len(s), s),
-    )
-)
-_QUALITATIVE_RE = re.compile("|".join(map(re.escape, QUALITATIVE)))
-
-
-def find_qualitative(text: str) -> str | None:
-    """The first direction phrase in `text` (逐步提高, 明显降低 …), or None."""
-    m = _QUALITATIVE_RE.search(text or "")
-    return m.group() if m else None
-
-
-def is_qualitative(text: str) -> bool:
-    """True when `text` states a direction (逐步提高 …) and sets no numeric quantity."""
-    if not text or find_qualitative(text) is None:
-        return False
-    return not parse_quantities(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .models import Report
+from ..models import Report
 
 KIND = {"women": "妇女", "children": "儿童"}
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}

@@ -11,11 +11,10 @@ import re
 
 from rapidfuzz import fuzz
 
-from .classify import Classified
-from .models import Node, Paragraph, Plan, Quantity, Target
-from .patterns import LEAD_UNITS, target_body
+from ..models import Classified, Node, Paragraph, Plan, Quantity, Target
+from ..structure import walk
+from ..text.patterns import LEAD_UNITS, target_body
 from .quantities import parse_quantities
-from .structure import walk
 
 _GOALS = re.compile(r"^(?:\d+[.、]?)?(?:主要目标|具体目标|发展目标|目标)")
 _MEASURES = re.compile(r"措施|举措|任务|策略|重点工作|工作重点|主要工作|实施路径|行动计划|重点项目")

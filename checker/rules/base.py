@@ -1,23 +1,15 @@
-"""Rules are data: each YAML file in rules/ names the check kind it extends, its severity, its
-Chinese message and its parameters. The kinds are implemented once, in checker/checks/."""
+"""What every check kind is given and gives back: a Rule (one rules/*.yaml file), the facts of one
+plan, and findings."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from .classify import Classified
-from .errors import InputError
-from .models import Finding, IndicatorResult, Plan, Severity, Target
-from .resources import data_dir, read_yaml
-
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from ..models import Classified, Finding, IndicatorResult, Plan, Severity, Target
 
 
 class Rule(BaseModel):
@@ -64,35 +56,6 @@ class PlanFacts:
 Check = Callable[[Rule, PlanFacts], Iterator[Finding]]
 
 
-def kinds() -> dict[str, Check]:
-    from .checks import lead_unit, lead_unit_level, presence, target_coverage, target_strength
-
-    return {
-        "required-sections": presence.check_sections,
-        "domain-coverage": presence.check_domains,
-        "target-coverage": target_coverage.check,
-        "target-strength": target_strength.check,
-        "lead-unit": lead_unit.check,
-        "lead-unit-level": lead_unit_level.check,
-    }
-
-
-@cache
-def load_rules(folder: Path | None = None) -> tuple[Rule, ...]:
-    folder = folder or data_dir("rules")
-    rules = []
-    known = kinds()
-    for path in sorted(folder.glob("*.yaml")):
-        try:
-            rule = Rule.model_validate(read_yaml(path))
-        except (yaml.YAMLError, ValidationError) as e:
-            raise InputError(f"规则文件 {path.name} 格式错误：{str(e).splitlines()[0]}") from e
-        if rule.extends not in known:
-            raise InputError(f"规则文件 {path.name} 引用了未知的检查类型 {rule.extends}（可用：{', '.join(known)}）")
-        rules.append(rule)
-    return tuple(rules)
-
-
 def indicator_values(result: IndicatorResult) -> dict[str, Any]:
     """What rule messages about an upper-level indicator may name; an unsure upper value says so."""
     caveat = "（上级数值存疑，仅供参考）" if result.certainty == "unsure" else ""
@@ -104,9 +67,3 @@ def indicator_values(result: IndicatorResult) -> dict[str, Any]:
         "source": result.source,
         "note": result.note or "",
     }
-
-
-def run_rules(facts: PlanFacts, rules: tuple[Rule, ...]) -> list[Finding]:
-    known = kinds()
-    findings = [f for rule in rules for f in known[rule.extends](rule, facts)]
-    return sorted(findings, key=lambda f: (-SEVERITY_RANK[f.severity], f.rule))

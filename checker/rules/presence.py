@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import DomainResult, Evidence, Finding, SectionResult
-from ..rules import PlanFacts, Rule
+from .base import PlanFacts, Rule
 
 
 def check_sections(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..models import Evidence, Finding
-from ..rules import PlanFacts, Rule
+from .base import PlanFacts, Rule
 
 
 def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
