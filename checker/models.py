@@ -18,6 +18,7 @@ Comparator = Literal[">=", "<=", ">", "<", "=", "about"]
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 PlanKind = Literal["women", "children"]
+Verdict = Literal["pass", "pass-with-warnings", "fail", "incomplete"]
 
 
 class Location(BaseModel):
@@ -52,6 +53,17 @@ class Location(BaseModel):
         return " ".join(parts) or "位置不详"
 
 
+class ReadingNote(BaseModel):
+    """Something the checker could not read, or read with doubt: a page without a text layer,
+    multi-column pages, a table that gave no targets, pending tracked changes, plan-like text
+    outside any plan. Any step may add one; they decide whether a review is complete."""
+
+    kind: str  # e.g. "no-text-layer", "multi-column", "tracked-changes", "outside-plan"
+    message: str  # for people, in Chinese
+    location: Location | None = None
+    incomplete: bool = True  # False for notes that inform but do not make the review partial
+
+
 class SourceLine(BaseModel):
     """One unit of text as the loader found it: a text line, a Word paragraph, a PDF text line,
     or a table row (then `cells` holds the row's cell texts and `text` joins them with tabs)."""
@@ -67,6 +79,7 @@ class Document(BaseModel):
     path: str
     format: Literal["txt", "docx", "pdf", "doc"]
     lines: list[SourceLine]
+    reading: list[ReadingNote] = Field(default_factory=list)
 
 
 class Paragraph(BaseModel):
@@ -85,6 +98,7 @@ class Text(BaseModel):
     path: str
     format: str
     paragraphs: list[Paragraph]
+    reading: list[ReadingNote] = Field(default_factory=list)
 
 
 class Quantity(BaseModel):
@@ -230,12 +244,15 @@ class PlanReport(BaseModel):
     targets: list[TargetResult]
     indicators: list[IndicatorResult]
     findings: list[Finding]
+    verdict: Verdict = "pass"
 
 
 class DocumentReport(BaseModel):
     path: str
     format: str
     plans: list[PlanReport]
+    verdict: Verdict = "pass"
+    reading: list[ReadingNote] = Field(default_factory=list)
 
 
 class ReferenceInfo(BaseModel):

@@ -51,11 +51,12 @@ def report_for(documents: list[DocumentReport], reference: Reference) -> Report:
 
 def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> DocumentReport:
     doc = load(path)
-    plans = split_plans(normalize(doc))
+    text = normalize(doc)
+    plans = split_plans(text)
     reports = [check_plan(plan, reference, rules) for plan in plans]
     if not any(d.found for r in reports for d in r.domains) and not any(s.found for r in reports for s in r.sections):
         raise InputError(f"{path.name} 看起来不是妇女或儿童发展规划：没有找到任何必备部分或发展领域")
-    return DocumentReport(path=str(path), format=doc.format, plans=reports)
+    return DocumentReport(path=str(path), format=doc.format, plans=reports, reading=text.reading)
 
 
 def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> PlanReport:

@@ -18,7 +18,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, 
 from report_sample import SCRIPT, hostile_report, sample_report
 
 from checker.models import Report
-from checker.report.html import STATUSES, render_html
+from checker.report.html import render_html
+from checker.report.labels import STATUSES
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

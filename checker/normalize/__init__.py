@@ -21,7 +21,7 @@ _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（
 
 def normalize(doc: Document) -> Text:
     lines = [piece for line in doc.lines for piece in _pieces(line) if piece.text and not JUNK.search(piece.text)]
-    return Text(path=doc.path, format=doc.format, paragraphs=_rejoin(lines, doc.format))
+    return Text(path=doc.path, format=doc.format, paragraphs=_rejoin(lines, doc.format), reading=doc.reading)
 
 
 def _pieces(line: SourceLine) -> list[SourceLine]:

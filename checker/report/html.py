@@ -29,57 +29,13 @@ from ..models import (
     SectionResult,
 )
 from ..resources import data_dir
+from .labels import CERTAINTY_NAMES, KIND_NAMES, SEVERITIES, SEVERITY_NAMES, STATUS_NAMES, STATUSES
 
 TEMPLATE = "review.html.j2"
 STYLESHEET = "review.css"
 SCRIPT = "review.js"
 
-KIND_NAMES = {"women": "妇女", "children": "儿童"}
-
-DOMAIN_NAMES: dict[str, dict[str, str]] = {
-    "women": {
-        "health": "妇女与健康",
-        "education": "妇女与教育",
-        "economy": "妇女与经济",
-        "decision": "妇女参与决策和管理",
-        "social-security": "妇女与社会保障",
-        "family": "妇女与家庭建设",
-        "environment": "妇女与环境",
-        "law": "妇女与法律",
-    },
-    "children": {
-        "health": "儿童与健康",
-        "safety": "儿童与安全",
-        "education": "儿童与教育",
-        "welfare": "儿童与福利",
-        "family": "儿童与家庭",
-        "environment": "儿童与环境",
-        "law": "儿童与法律保护",
-    },
-}
 GENERAL_GROUP = "结构与综合"  # findings that belong to no domain: missing sections, whole-plan checks
-
-SECTION_NAMES = {
-    "guiding-ideology": "指导思想",
-    "principles": "基本原则",
-    "overall-goals": "总体目标",
-    "implementation": "组织实施",
-    "monitoring": "监测评估",
-}
-
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
-
-STATUSES = ("stronger", "equal", "weaker", "unquantified", "missing", "uncertain")
-STATUS_NAMES = {
-    "stronger": "严于上级",
-    "equal": "与上级一致",
-    "weaker": "弱于上级",
-    "unquantified": "未量化",
-    "missing": "缺失",
-    "uncertain": "待人工确认",
-}
-CERTAINTY_NAMES = {"likely": "参照值较可靠，建议核对", "unsure": "参照值存疑，仅作提示"}
 
 
 @dataclass(frozen=True)
@@ -294,8 +250,6 @@ def _place(evidence: Evidence | None) -> str | None:
 
 
 def _domain_name(kind: str, domain: str, plan: PlanReport) -> str:
-    if domain in DOMAIN_NAMES.get(kind, {}):
-        return DOMAIN_NAMES[kind][domain]
     for result in plan.domains:
         if result.id == domain and result.name:
             return result.name
@@ -304,7 +258,7 @@ def _domain_name(kind: str, domain: str, plan: PlanReport) -> str:
 
 def _domain_order(plan: PlanReport) -> list[str]:
     """The plan's domains: the canonical order first, then any others the report mentions."""
-    order = list(DOMAIN_NAMES.get(plan.kind, {}))
+    order: list[str] = []
     mentioned = [d.id for d in plan.domains] + [i.domain for i in plan.indicators]
     mentioned += [f.domain for f in plan.findings if f.domain]
     for domain in mentioned:
@@ -370,7 +324,7 @@ def _plan_view(plan: PlanReport, number: int) -> PlanView:
     present = {i.domain for i in plan.indicators}
     domain_options = [(d, _domain_name(plan.kind, d, plan)) for d in order if d in present]
 
-    sections = [(SECTION_NAMES.get(s.id, s.name), s) for s in plan.sections]
+    sections = [(s.name, s) for s in plan.sections]
     return PlanView(
         anchor=anchor,
         plan=plan,
