@@ -7,17 +7,15 @@ Every model carries a Location so that a finding can always point back to its so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-if TYPE_CHECKING:  # the reference is data every step reads, not a step
-    from .reference import Indicator
+# The reference data (the checker's knowledge) sits below every step, and below these models.
+from .reference import Comparator, Indicator, PlanKind
 
-Comparator = Literal[">=", "<=", ">", "<", "=", "about"]
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
-PlanKind = Literal["women", "children"]
 Verdict = Literal["pass", "pass-with-warnings", "fail", "incomplete"]
 
 
