@@ -62,7 +62,7 @@ def _load(path: Path) -> Rule:
     try:
         data = read_yaml(path)
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark
+        mark = e.context_mark or e.problem_mark  # where the construct began: the line a person edited
         where = f"第{mark.line + 1}行第{mark.column + 1}列" if mark else ""
         raise _bad(path, f"{where}不是有效的 YAML（{e.problem}） (invalid YAML)") from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
