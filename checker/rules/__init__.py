@@ -98,12 +98,9 @@ def _invalid(path: Path, error: ValidationError, prefix: str | None = None) -> I
     field = ".".join(str(part) for part in (prefix, *first["loc"]) if part is not None)
     if first["type"] in ("placeholder", "template"):  # ours, already in Chinese
         return _bad(path, first["msg"], field)
-    given: Any = first.get("input")
-    shown = (
-        f" {given!r}"[:40]
-        if first["type"] not in ("missing", "extra_forbidden") and isinstance(given, str | int | float | bool)
-        else ""
-    )
+    given: Any = first.get("input")  # shown when it is a value the person wrote, not a whole mapping
+    scalar = first["type"] not in ("missing", "extra_forbidden") and isinstance(given, str | int | float | bool)
+    shown = f" {given!r}"[:40] if scalar else ""
     reason = _REASONS.get(first["type"], "类型或取值不对")
     return _bad(path, f"{reason}{shown} ({first['msg']})", field)
 
