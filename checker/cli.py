@@ -58,6 +58,7 @@ def check(
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1")
     ] = FailOn.error,
+    rules_dir: Annotated[Path | None, typer.Option("--rules", hidden=True)] = None,
 ) -> None:
     """Check plan FILES against the upper-level targets and write a review (衔接审核意见)."""
     from .pipeline import check_file, report_for
@@ -70,7 +71,7 @@ def check(
             from .pipeline import reference_from_plan
 
             ref = reference_from_plan(against, ref)
-        rules = load_rules()
+        rules = load_rules(rules_dir)
     except InputError as e:
         _fail(str(e))
     documents, failed = [], False

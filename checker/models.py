@@ -150,6 +150,17 @@ class Target(BaseModel):
     match_score: float | None = None
 
 
+def unique_targets(targets: list[Target]) -> list[Target]:
+    """Each target once: match lists a target naming several indicators once per indicator."""
+    seen: set[tuple[Location, str]] = set()
+    out = []
+    for t in targets:
+        if (t.location, t.text) not in seen:
+            seen.add((t.location, t.text))
+            out.append(t)
+    return out
+
+
 # ---- results: what the JSON report carries (README "JSON report"; fields may be added, never renamed) ----
 
 Status = Literal["stronger", "equal", "weaker", "unquantified", "missing", "uncertain"]

@@ -26,6 +26,7 @@ from .models import (
     Target,
     TargetResult,
     ToolInfo,
+    unique_targets,
 )
 from .normalize import normalize
 from .reference import Reference
@@ -62,8 +63,7 @@ def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> Doc
 def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> PlanReport:
     classified, targets, _, indicators = analyse(plan, reference)
     findings = run_rules(PlanFacts(plan, classified, targets, indicators), rules)
-    # A target naming several indicators is listed once per indicator but counted once.
-    counts = Counter(domain for _, _, domain in {(t.location, t.text, t.domain) for t in targets if t.main})
+    counts = Counter(t.domain for t in unique_targets(targets) if t.main)
     return PlanReport(
         kind=plan.kind,
         title=plan.title,

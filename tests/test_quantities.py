@@ -549,13 +549,9 @@ def test_never_raises_and_spans_are_exact(text):
         assert q.comparator in (">=", "<=", ">", "<", "=", "about")
 
 
-def test_whole_corpus_parses_quickly():
-    import time
-
+def test_whole_corpus_parses_without_stray_figures():
     lines = [line for text in _PLANS.values() for line in text.splitlines()]
-    t = time.perf_counter()
     found = [q for line in lines for q in parse_quantities(line)]
-    assert time.perf_counter() - t < 2.0
     # no year or ordinal ever comes out as a figure
     assert not any(q.unit == "" for q in found)
     assert not any(1900 <= q.value <= 2100 for q in found)

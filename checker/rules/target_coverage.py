@@ -1,35 +1,34 @@
-"""target-coverage: every upper-level indicator has a counterpart among the plan's targets.
-
-Parameter `statuses`: which indicator statuses to report (missing; or uncertain, for matches a
-person should confirm). Fails: a children's plan with no 婴儿死亡率 target.
-Passes: "新生儿、婴儿和5岁以下儿童死亡率分别降至…" covers all three mortality indicators."""
+"""Kind `target-coverage`: a finding for each upper-level indicator whose status (from compare) is
+one of `statuses` — `missing` (no counterpart among the plan's targets) or `uncertain` (a
+counterpart a person should confirm: a fuzzy name, a number that could not be read or compared).
+An indicator of a domain the plan lacks altogether is not reported as missing: the missing domain
+is reported once. A missing target points at its domain's heading, having nothing to quote."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
 
 from ..models import Evidence, Finding
-from .base import PlanFacts, Rule, indicator_values
+from .base import INDICATOR_PLACEHOLDERS, Parameters, PlanFacts, Rule, indicator_finding
+
+KIND = "target-coverage"
+PLACEHOLDERS = INDICATOR_PLACEHOLDERS
 
 
-def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
-    statuses = set(rule.params.get("statuses", ["missing"]))
+class Params(Parameters):
+    statuses: list[Literal["missing", "uncertain"]] = Field(default=["missing"], min_length=1)
+
+
+def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
     domains = {d.id: d for d in facts.classified.domains}
     for result in facts.indicators:
         domain = domains[result.domain]
-        if result.status not in statuses or (result.status == "missing" and not domain.found):
-            continue  # a whole missing domain is reported once, by missing-domain
-        # Nothing in the plan to quote for a missing target: point at its domain's heading.
+        if result.status not in rule.params.statuses or (result.status == "missing" and not domain.found):
+            continue
         where = result.location or (
             Evidence.at(domain.location, None, [domain.heading or ""]) if domain.location else None
         )
-        yield rule.finding(
-            indicator_values(result),
-            domain=result.domain,
-            indicator=result.indicator,
-            expected=result.expected,
-            actual=result.actual,
-            wording=result.wording,
-            source=result.source,
-            location=where,
-        )
+        yield indicator_finding(rule, result, location=where)

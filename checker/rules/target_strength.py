@@ -1,47 +1,51 @@
-"""target-strength: no target is weaker than the upper level, and no numeric upper-level target is
-stated only qualitatively.
+"""Kind `target-strength`: a finding for each upper-level indicator the plan states weaker (in the
+comparator's direction: for ≤ a larger value, for ≥ a smaller one) or only qualitatively (逐步提高
+where the upper level sets a number). Stricter targets are never findings.
 
-Parameters: `unquantified_severity` and `unquantified_message` (逐步提高 in place of a number);
-`stage_severity`, `stage_message` and `stage_suggestion` (a “十四五” 2025 value weaker than a
-2030-only upper value: a stage on the way); `unsure_severity` (the upper value itself is
-uncertain); `about_severity` (the upper value is only "X左右").
-Fails: 孕产妇死亡率控制在15/10万以下 against ≤12/10万.
-Passes: 孕产妇死亡率控制在8.2/10万以下 (stricter: recorded as `stronger`, not a finding)."""
+The rule's own severity and message are for a plain weaker target; the parameters grade the
+softer cases: a number stated only qualitatively, a stage on the way (a “十四五” 2025 value below
+a 2030-only upper value), an upper value that is itself unsure, or only “X左右”."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
 
-from ..models import Finding
-from .base import PlanFacts, Rule, indicator_values
+from ..models import Finding, Severity
+from .base import INDICATOR_PLACEHOLDERS, Parameters, PlanFacts, Rule, indicator_finding, placeholders
+
+KIND = "target-strength"
+PLACEHOLDERS = INDICATOR_PLACEHOLDERS
+_Template = Annotated[str, placeholders(*PLACEHOLDERS)]
 
 
-def check(rule: Rule, facts: PlanFacts) -> Iterator[Finding]:
+class Params(Parameters):
+    unquantified_message: _Template
+    unquantified_severity: Severity | None = None  # None: the rule's severity
+    stage_message: _Template
+    stage_suggestion: _Template | None = None  # None: the rule's suggestion
+    stage_severity: Severity | None = None
+    unsure_severity: Severity | None = None
+    about_severity: Severity | None = None
+
+
+def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
+    p = rule.params
     for result in facts.indicators:
         if result.status not in ("weaker", "unquantified"):
             continue
         severity, message, suggestion = rule.severity, rule.message, rule.suggestion
         if result.status == "unquantified":
-            severity = rule.params.get("unquantified_severity", severity)
-            message = rule.params["unquantified_message"]
+            severity = p.unquantified_severity or severity
+            message = p.unquantified_message
         elif result.note:  # a stage on the way
-            severity = rule.params.get("stage_severity", severity)
-            message = rule.params["stage_message"]
-            suggestion = rule.params.get("stage_suggestion", suggestion)
+            severity = p.stage_severity or severity
+            message = p.stage_message
+            suggestion = p.stage_suggestion or suggestion
         if result.certainty == "unsure":
-            severity = rule.params.get("unsure_severity", severity)
+            severity = p.unsure_severity or severity
         if result.comparator == "about":
-            severity = rule.params.get("about_severity", severity)
-        yield rule.finding(
-            indicator_values(result),
-            message=message,
-            suggestion=suggestion,
-            severity=severity,
-            domain=result.domain,
-            indicator=result.indicator,
-            expected=result.expected,
-            actual=result.actual or "未量化",
-            wording=result.wording,
-            source=result.source,
-            location=result.location,
+            severity = p.about_severity or severity
+        yield indicator_finding(
+            rule, result, message=message, suggestion=suggestion, severity=severity, actual=result.actual or "未量化"
         )
