@@ -12,7 +12,7 @@ import re
 from rapidfuzz import fuzz
 
 from ..models import Classified, Node, Paragraph, Plan, Quantity, Target
-from ..structure import walk
+from ..structure import label, walk
 from ..text.patterns import LEAD_UNITS, target_body
 from .quantities import parse_quantities
 
@@ -33,11 +33,11 @@ _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 def extract(plan: Plan, classified: Classified) -> list[Target]:
     targets: list[Target] = []
     for domain_id, (domain, ancestors) in classified.domain_nodes.items():
-        heading_path = [_label(n) for n in (*ancestors, domain) if n.heading.level > 0]
+        heading_path = [label(n) for n in (*ancestors, domain) if n.heading.level > 0]
         found: list[Target] = []
         for node, path, deep in _regions(domain):
             main = not any(_MEASURES.search(n.heading.title) for n in (*path, node) if n is not domain)
-            where = heading_path + [_label(n) for n in path if n is not domain]
+            where = heading_path + [label(n) for n in path if n is not domain]
             found.extend(_targets_in(node, domain_id, where, main, deep))
         targets.extend(_dedupe(found))
     return targets + _summary_tables(plan.root, classified)
@@ -52,7 +52,7 @@ def _summary_tables(root: Node, classified: Classified) -> list[Target]:
         if any(id(n) in inside for n in (*path, node)):
             continue
         rows = [p for p in node.paragraphs if p.cells is not None]
-        where = [_label(n) for n in (*path, node) if n.heading.level > 0]
+        where = [label(n) for n in (*path, node) if n.heading.level > 0]
         out.extend(_table_targets(rows, None, where))
     return out
 
@@ -72,7 +72,7 @@ def _targets_in(node: Node, domain_id: str, where: list[str], main: bool, deep: 
 
     An item's text includes the unnumbered lines after it, so a lead-unit bracket wrapped onto
     its own line stays with its target."""
-    here = [*where, _label(node)] if node.heading.level > 0 else where
+    here = [*where, label(node)] if node.heading.level > 0 else where
     out: list[Target] = []
     items = [n for n in node.children if n.heading.number] if deep else []
     for item in items:
@@ -244,7 +244,3 @@ def _same_statement(a: Target, b: Target) -> bool:
 
 def _fullness(t: Target) -> tuple[bool, int]:
     return bool(t.lead_units), len(t.text)
-
-
-def _label(node: Node) -> str:
-    return f"{node.heading.number}{node.heading.title}"
