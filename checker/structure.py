@@ -197,11 +197,20 @@ def _heading(p: Paragraph, keyword_rank: float) -> tuple[float, Heading, bool] |
 
 def _glued_item(p: Paragraph, current: Node) -> tuple[float, Heading, bool] | None:
     """An item number glued to a number that starts the sentence: after item 7, "8.5岁以下儿童…"
-    is item 8 about 5岁以下儿童, not the number 8.5."""
+    is item 8 about 5岁以下儿童, not the number 8.5; the first item under a heading, "1.90%的城市
+    社区…", is item 1 about 90%."""
     m = _GLUED.match(p.text)
-    if not m or current.heading.level != 3 or not current.heading.number[:-1].isdigit():
+    if not m:
         return None
-    if int(m[1]) != int(current.heading.number[:-1]) + 1:
+    if current.heading.level == 3 and current.heading.number[:-1].isdigit():
+        expected = int(current.heading.number[:-1]) + 1
+    elif 0 < current.heading.level and (current.heading.level < 3 or not current.heading.number):
+        if current.children or current.paragraphs:
+            return None
+        expected = 1
+    else:
+        return None
+    if int(m[1]) != expected:
         return None
     title, has_body = _title(p.text[m.end() :])
     return 3, Heading(level=3, number=m[0], title=title, location=p.location), has_body
