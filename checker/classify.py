@@ -42,7 +42,8 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
     root = plan.root.model_copy(update={"children": own})
     nodes = walk(root)
     skip = _not_candidates(nodes, ref)
-    container, domain_nodes = _find_domains(root, nodes, skip, _Scorer(ref))
+    general_parts = {id(n) for n, _ in nodes if _names_section(n, ref.sections)}
+    container, domain_nodes = _find_domains(root, nodes, skip | general_parts, _Scorer(ref))
     inside = {id(n) for node, _ in domain_nodes.values() for n in (node, *(c for c, _ in walk(node)))}
     outside = [(n, path) for n, path in nodes if id(n) not in inside and id(n) not in skip and n is not container]
     outside = _without_umbrellas(outside, ref.sections)
@@ -178,6 +179,13 @@ def _not_candidates(nodes: list[Candidate], ref: PlanReference) -> set[int]:
         if other or past or any(id(a) in skip for a in path):
             skip.add(id(n))
     return skip
+
+
+def _names_section(node: Node, sections: list[Section]) -> bool:
+    """A required part (指导思想 …) or the part holding them (总体思路): never a domain."""
+    names = [a for s in sections for a in s.aliases]
+    parts = (node, *(c for c in node.children if _is_part(c)))  # a domain's own 主要目标 does not count
+    return any(a in n.heading.title for n in parts for a in names)
 
 
 def _in_general_part(path: tuple[Node, ...], container: Node | None, ref: PlanReference) -> bool:

@@ -204,7 +204,7 @@ def _glued_item(p: Paragraph, current: Node) -> tuple[float, Heading, bool] | No
         return None
     if current.heading.level == 3 and current.heading.number[:-1].isdigit():
         expected = int(current.heading.number[:-1]) + 1
-    elif 0 < current.heading.level and (current.heading.level < 3 or not current.heading.number):
+    elif current.heading.level > 0 and (current.heading.level < 3 or not current.heading.number):
         if current.children or current.paragraphs:
             return None
         expected = 1

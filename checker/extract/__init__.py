@@ -26,6 +26,8 @@ _UNIT_HEADERS = ("单位", "计量单位", "指标单位")
 _LEAD_COL = re.compile(r"牵头")
 _RESP_COL = re.compile(r"责任|配合|参与")
 _ATTR_COL = re.compile(r"属性")
+_BINDING = re.compile(r"约束性|预期性")
+_NAME_UNIT = re.compile(r"[（(]([%‰]|1/10万|1/万|岁|万人|人|个|所|张)[）)]$")
 _YEAR = re.compile(r"(20\d{2})年")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 
@@ -157,14 +159,18 @@ def _table_targets(rows: list[Paragraph], domain_id: str | None, where: list[str
                 heading_path=where,
                 domain=domain_id,
                 main=True,
+                table=bool(columns["values"]),
+                binding=_binding(_cell(cells, columns.get("binding"))),
             )
         )
     return out
 
 
 def _with_units(cells: list[str], columns: dict) -> list[str]:
-    """Values with the unit of a 单位 column written after their number: 90 + % → 90%."""
-    unit = _cell(cells, columns.get("unit"))
+    """Values with the unit of a 单位 column, or of the name (孕产妇死亡率（1/10万）), written after
+    their number: 90 + % → 90%."""
+    in_name = _NAME_UNIT.search(_cell(cells, columns.get("name")))
+    unit = _cell(cells, columns.get("unit")) or (in_name[1] if in_name else "")
     if not unit:
         return cells
     suffix = f"/{unit[2:]}" if unit.startswith("1/") else unit
@@ -212,12 +218,17 @@ def _columns(cells: list[str]) -> dict:
         elif _RESP_COL.search(c):
             cols["resp"] = i
         elif _ATTR_COL.search(c):
-            continue  # 约束性/预期性: neither the name nor a value
+            cols["binding"] = i  # 指标属性: 约束性/预期性, neither the name nor a value
         elif "name" not in cols and _NAME_COL.search(c):
             cols["name"] = i
         elif _VALUE_COL.search(c) and not _BASELINE_COL.search(c):
             cols["values"].append(i)
     return cols
+
+
+def _binding(cell: str) -> str | None:
+    m = _BINDING.search(cell)
+    return m[0] if m else None
 
 
 def _cell(cells: list[str], col: int | None) -> str:
