@@ -1,107 +1,207 @@
-"""Find the required sections and the development domains of a plan, also under reworded headings.
+"""Find the required sections and the development domains of a plan, by what its parts mean.
 
-Sections are recognised by alias (exact, or rapidfuzz ≥ 90 for slightly garbled headings); domains
-by alias or by weighted keywords, assigned one heading per domain, best scores first. Domain
-headings are looked for among the children of the heading that holds most of them (发展领域…)."""
+Domains: every candidate heading is scored against every domain by its own words and by the words
+of its body, with the vocabulary the reference data keeps per domain (name, aliases and key words
+for the heading; indicator names, qualitative targets and the domain's vocabulary for the body).
+The group of sibling headings that covers the domains best is chosen (二、发展领域, 三、重点任务,
+or the top level), and its headings are assigned to the domains all at once, by an exact optimal
+assignment over the score matrix. So a heading whose body speaks of 溺水、欺凌、网络沉迷 is 安全
+whatever its title says, and 营造和睦家庭环境，促进儿童健康成长 is 家庭 (its body speaks of 家长学校
+and 家风; 健康成长 is a slogan). Parts about the past (发展基础, 现状与形势 …) and, in a combined
+plan, headings about the other kind of plan are never candidates.
+
+Sections: by alias outside the domains (保障措施 is 组织实施, 统计监测 is 监测评估); the general-part
+names (主要目标) only in the plan's general part; an umbrella heading (指导思想、基本原则和总体目标)
+counts only when its parts have no headings of their own; a plan whose goals are only an
+indicator table of the whole plan has its 总体目标 there."""
 
 from __future__ import annotations
+
+import re
 
 from rapidfuzz import fuzz
 
 from .models import Classified, DomainResult, Node, Plan, SectionResult
 from .reference import Domain, PlanReference, Section
-from .structure import ANNEX, walk
+from .structure import ANNEX, label, walk
 from .text.patterns import KEYWORD_LINE
 
 _MIN_DOMAIN_SCORE = 0.5
 _ALIAS_SCORE = 2.0
+_TITLE_TERM = 0.8  # a vocabulary word in a title: a little less than a heading key word
+_BODY_SCORE = 1.5  # a body that speaks only of one domain outweighs a key word in the title
+_BODY_EVIDENCE = 2.0  # the term weight a body needs before its vocabulary counts in full
+_TASK_WORDS = ("任务", "领域", "措施", "行动")  # a part holding domains, not the general part
+
+Candidate = tuple[Node, tuple[Node, ...]]
 
 
 def classify(plan: Plan, ref: PlanReference) -> Classified:
     # An annex (附件：目标任务分解表) may repeat the domain headings: they are not the plan's own.
     own = [c for c in plan.root.children if not ANNEX.match(c.heading.title)]
-    plan_root = plan.root.model_copy(update={"children": own})
-    container, candidates = _domain_candidates(plan_root, ref.domains)
-    domain_nodes = _assign_domains(candidates, ref.domains)
-    inside = {id(n) for n, _ in domain_nodes.values()}
-    outside = [
-        (n, path) for n, path in walk(plan_root) if not any(id(a) in inside for a in (*path, n)) and n is not container
-    ]
+    root = plan.root.model_copy(update={"children": own})
+    nodes = walk(root)
+    skip = _not_candidates(nodes, ref)
+    general_parts = {id(n) for n, _ in nodes if _names_section(n, ref.sections)}
+    container, domain_nodes = _find_domains(root, nodes, skip | general_parts, _Scorer(ref))
+    inside = {id(n) for node, _ in domain_nodes.values() for n in (node, *(c for c, _ in walk(node)))}
+    outside = [(n, path) for n, path in nodes if id(n) not in inside and id(n) not in skip and n is not container]
     outside = _without_umbrellas(outside, ref.sections)
+    general = [(n, path) for n, path in outside if _in_general_part(path, container, ref)]
     sections = []
     for section in ref.sections:
-        found = _find_section(outside, section.aliases)
+        found = _find_section(outside, section.aliases) or _find_section(general, section.general_aliases)
+        heading = label(found) if found else None
+        if found is None and section.indicator_table:
+            found, heading = _plan_indicator_table(outside)
         sections.append(
             SectionResult(
                 id=section.id,
                 name=section.name,
                 found=found is not None,
-                heading=_heading_text(found) if found else None,
+                heading=heading,
                 location=found.heading.location if found else None,
             )
         )
-    domains = []
-    for d in ref.domains:
-        node = domain_nodes.get(d.id)
-        domains.append(
-            DomainResult(
-                id=d.id,
-                name=d.name,
-                found=node is not None,
-                heading=_heading_text(node[0]) if node else None,
-                location=node[0].heading.location if node else None,
-            )
+    domains = [
+        DomainResult(
+            id=d.id,
+            name=d.name,
+            found=d.id in domain_nodes,
+            heading=label(domain_nodes[d.id][0]) if d.id in domain_nodes else None,
+            location=domain_nodes[d.id][0].heading.location if d.id in domain_nodes else None,
         )
+        for d in ref.domains
+    ]
     return Classified(sections=sections, domains=domains, domain_nodes=domain_nodes)
 
 
-def domain_score(title: str, domain: Domain) -> float:
-    if any(alias in title for alias in domain.aliases):
-        return _ALIAS_SCORE
-    if any(fuzz.partial_ratio(alias, title) >= 90 for alias in domain.aliases if len(alias) >= 4):
-        return _ALIAS_SCORE * 0.9
-    return max((k.weight for k in domain.keywords if k.word in title), default=0.0)
+class _Scorer:
+    """Scores of headings against domains; each node's vocabulary is read once."""
+
+    def __init__(self, ref: PlanReference) -> None:
+        self.ref = ref
+        self.terms = ref.domain_terms()
+        words = sorted({w for terms in self.terms.values() for w in terms}, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, words))) if words else None
+        # A long term found also counts its shorter terms inside it (家庭教育指导 → 家庭教育).
+        self._within = {w: {v for v in words if v in w} for w in words}
+        self._seen: dict[int, frozenset[str]] = {}
+
+    def score(self, node: Node, domain: Domain) -> float:
+        return self.heading_score(node.heading.title, domain) + self._body_score(node, domain)
+
+    def heading_score(self, title: str, domain: Domain) -> float:
+        if any(alias in title for alias in domain.aliases):
+            return _ALIAS_SCORE
+        if any(fuzz.partial_ratio(alias, title) >= 90 for alias in domain.aliases if len(alias) >= 4):
+            return _ALIAS_SCORE * 0.9
+        for phrase in self.ref.generic_phrases:
+            title = title.replace(phrase, "")
+        keyword = max((k.weight for k in domain.keywords if k.word in title), default=0.0)
+        terms = self.terms[domain.id]
+        return max(keyword, max((_TITLE_TERM * w for t, w in terms.items() if t in title), default=0.0))
+
+    def _body_score(self, node: Node, domain: Domain) -> float:
+        found = self._body_terms(node)
+        weights = {d: sum(w for t, w in terms.items() if t in found) for d, terms in self.terms.items()}
+        total = sum(weights.values())
+        if not total:
+            return 0.0
+        return _BODY_SCORE * weights[domain.id] / total * min(1.0, total / _BODY_EVIDENCE)
+
+    def _body_terms(self, node: Node) -> frozenset[str]:
+        if id(node) not in self._seen:
+            found = set(self._text_terms(" ".join(p.text for p in node.paragraphs)))
+            for child in node.children:
+                found |= self._text_terms(child.heading.title) | self._body_terms(child)
+            self._seen[id(node)] = frozenset(found)
+        return self._seen[id(node)]
+
+    def _text_terms(self, text: str) -> set[str]:
+        if self._pattern is None:
+            return set()
+        return {w for m in self._pattern.finditer(text) for w in self._within[m[0]]}
 
 
-def _domain_candidates(root: Node, domains: list[Domain]) -> tuple[Node | None, list[tuple[Node, tuple]]]:
-    """The heading whose children name the most different domains, and those children."""
-    best: Node | None = None
-    best_hits = 0
-    nodes = [root, *(n for n, _ in walk(root))]
-    for node in nodes:
-        titles = [c.heading.title for c in node.children if _is_part(c)]
-        hits = sum(1 for d in domains if any(domain_score(t, d) >= 1.0 for t in titles))
-        if hits > best_hits:
-            best, best_hits = node, hits
-    if best is None or best_hits < 2:
-        return None, [(n, p) for n, p in walk(root) if _is_part(n) and n.heading.level <= 3]
-    path = next((p for n, p in walk(root) if n is best), ())
-    return best, [(c, (*path, best)) for c in best.children]
-
-
-def _assign_domains(candidates: list[tuple[Node, tuple]], domains: list[Domain]) -> dict:
-    scored = sorted(
-        ((domain_score(node.heading.title, d), i, d.id) for i, (node, _) in enumerate(candidates) for d in domains),
-        key=lambda t: (-t[0], t[1]),
-    )
-    taken: set[int] = set()
-    assigned: dict[str, tuple[Node, tuple]] = {}
-    for score, i, domain_id in scored:
-        if score < _MIN_DOMAIN_SCORE:
-            break
-        if i in taken or domain_id in assigned:
+def _find_domains(
+    root: Node, nodes: list[Candidate], skip: set[int], scorer: _Scorer
+) -> tuple[Node | None, dict[str, Candidate]]:
+    """The sibling group that covers the domains best, and its assignment to them."""
+    paths = {id(n): path for n, path in nodes}
+    best: tuple[tuple[int, float], Node | None, dict[str, Candidate]] = ((0, 0.0), None, {})
+    for parent in (root, *(n for n, _ in nodes)):
+        if id(parent) in skip or (parent is not root and not _is_part(parent)):
             continue
-        taken.add(i)
-        assigned[domain_id] = candidates[i]
-    return assigned
+        kids = [c for c in parent.children if _is_part(c) and id(c) not in skip]
+        if len(kids) < 2:
+            continue
+        path = (*paths.get(id(parent), ()), parent) if parent is not root else ()
+        assigned = _assign([(c, path) for c in kids], scorer)
+        quality = (len(assigned), sum(s for _, s in assigned.values()))
+        if quality > best[0]:
+            best = (quality, parent, {d: c for d, (c, _) in assigned.items()})
+    if best[0][0] >= 2:
+        return best[1], best[2]
+    loose = [(n, path) for n, path in nodes if _is_part(n) and id(n) not in skip and n.heading.level <= 3]
+    return None, {d: c for d, (c, _) in _assign(loose, scorer).items()}
 
 
-def _without_umbrellas(nodes: list[tuple[Node, tuple]], sections: list[Section]) -> list[tuple[Node, tuple]]:
+def _assign(candidates: list[Candidate], scorer: _Scorer) -> dict[str, tuple[Candidate, float]]:
+    """The optimal one-to-one assignment of headings to domains (largest total score), by dynamic
+    programming over the set of domains taken (at most 2⁸ states)."""
+    domains = scorer.ref.domains
+    states: dict[int, tuple[float, tuple[tuple[int, int, float], ...]]] = {0: (0.0, ())}
+    for i, (node, _) in enumerate(candidates):
+        row = [scorer.score(node, d) for d in domains]
+        after = dict(states)
+        for mask, (total, pairs) in states.items():
+            for j, s in enumerate(row):
+                if s < _MIN_DOMAIN_SCORE or mask >> j & 1:
+                    continue
+                key = mask | 1 << j
+                if key not in after or total + s > after[key][0] + 1e-9:
+                    after[key] = (total + s, (*pairs, (i, j, s)))
+        states = after
+    _, pairs = max(states.values(), key=lambda v: v[0])
+    return {domains[j].id: (candidates[i], s) for i, j, s in pairs}
+
+
+def _not_candidates(nodes: list[Candidate], ref: PlanReference) -> set[int]:
+    """Nodes that are never the plan's domains or sections: parts about the past (发展基础 …) and,
+    in a combined plan, parts about the other kind (儿童与健康 in the women's review), with all
+    below them."""
+    skip: set[int] = set()
+    for n, path in nodes:
+        title = n.heading.title
+        other = any(w in title for w in ref.other_kind_words) and not any(w in title for w in ref.kind_words)
+        past = n.heading.level <= 2 and any(w in title for w in ref.past_parts)
+        if other or past or any(id(a) in skip for a in path):
+            skip.add(id(n))
+    return skip
+
+
+def _names_section(node: Node, sections: list[Section]) -> bool:
+    """A required part (指导思想 …) or the part holding them (总体思路): never a domain."""
+    names = [a for s in sections for a in s.aliases]
+    parts = (node, *(c for c in node.children if _is_part(c)))  # a domain's own 主要目标 does not count
+    return any(a in n.heading.title for n in parts for a in names)
+
+
+def _in_general_part(path: tuple[Node, ...], container: Node | None, ref: PlanReference) -> bool:
+    """Is a node in the plan's general part (总体要求, 总体思路 …), where 主要目标 means 总体目标?"""
+    if container is not None and any(a is container for a in path):
+        return False
+    words = (*ref.kind_words, *ref.other_kind_words, *_TASK_WORDS)
+    return not path or not any(w in path[-1].heading.title for w in words)
+
+
+def _without_umbrellas(nodes: list[Candidate], sections: list[Section]) -> list[Candidate]:
     """Drop umbrella headings such as 一、指导思想、基本原则和总体目标 whose parts have headings of
     their own: then each part must be there under its own heading."""
 
     def named(title: str) -> int:
-        return sum(1 for s in sections if any(a in title for a in s.aliases))
+        return sum(1 for s in sections if any(a in title for a in (*s.aliases, *s.general_aliases)))
 
     return [
         (n, path)
@@ -110,7 +210,7 @@ def _without_umbrellas(nodes: list[tuple[Node, tuple]], sections: list[Section])
     ]
 
 
-def _find_section(nodes: list[tuple[Node, tuple]], aliases: list[str]) -> Node | None:
+def _find_section(nodes: list[Candidate], aliases: list[str]) -> Node | None:
     """The most specific heading naming the section: the shortest title that contains an alias."""
     hits = [n for n, _ in nodes if any(a in n.heading.title for a in aliases)]
     if not hits:
@@ -122,10 +222,14 @@ def _find_section(nodes: list[tuple[Node, tuple]], aliases: list[str]) -> Node |
     return min(hits, key=lambda n: len(n.heading.title)) if hits else None
 
 
+def _plan_indicator_table(nodes: list[Candidate]) -> tuple[Node | None, str | None]:
+    """An indicator table of the whole plan (指标名称 | 2030年目标值 …) outside the domains."""
+    for n, _ in nodes:
+        if any(p.cells and any("指标" in c for c in p.cells) for p in n.paragraphs):
+            return n, f"{label(n)}（指标表）"
+    return None, None
+
+
 def _is_part(node: Node) -> bool:
     """A heading that may name a domain: any but the keyword lines 主要目标, 策略措施 …"""
     return not KEYWORD_LINE.match(node.heading.title)
-
-
-def _heading_text(node: Node) -> str:
-    return f"{node.heading.number}{node.heading.title}"

@@ -61,9 +61,13 @@ def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> Indic
     )
     if ev is None:
         return IndicatorResult(status="missing", **base)
+    base["binding"] = ev.target.binding or ind.binding
     where = dict(
         target=ev.target.text, location=Evidence.at(ev.target.location, ev.target.text, ev.target.heading_path)
     )
+    if ev.reason:  # a subgroup's figure: neither meeting nor falling short of the indicator
+        actual = fmt_quantity(ev.quantities[0]) if ev.quantities else None
+        return IndicatorResult(status="uncertain", actual=actual, note=ev.reason, **base, **where)
     if ev.uncertain:
         return IndicatorResult(
             status="uncertain", note=f"与上级指标“{ind.name}”相近（相似度{ev.score:.0%}），请人工确认", **base, **where
@@ -73,6 +77,12 @@ def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> Indic
         note = "上级为量化指标，本规划只作定性表述" if ev.qualitative else "提到该指标，但未能读出数值，请人工确认"
         return IndicatorResult(status=status, note=note, **base, **where)
     status, q, note = _judge(ind, ev.quantities, plan_end)
+    if ev.resembles:  # a name with a typo or in other words: its figure is read, never accused
+        similar = f"指标名称与上级指标“{ind.name}”相近（相似度{ev.score:.0%}）"
+        if status == "weaker":
+            status, note = "uncertain", f"{similar}，数值弱于上级，请人工确认是否同一指标"
+        elif status in ("stronger", "equal"):
+            note = f"{similar}，按同一指标比较"
     return IndicatorResult(status=status, actual=fmt_quantity(q) if q else None, note=note, **base, **where)
 
 

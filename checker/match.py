@@ -25,13 +25,20 @@ from .text.patterns import target_body
 
 _CLAUSE_END = re.compile(r"[，。；,;]")
 _SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
-# Right before an indicator's name, words that narrow it to a part of the population or a cause.
-_SUBGROUP = re.compile(r"(?:农村|城镇|城市|流动|残疾|困难|低保|留守|脱贫|孕产妇|道路交通|出生缺陷导致的|正)$")
+# Right before an indicator's name, words that make it another indicator (孕产妇贫血 is not 儿童贫血).
+_OTHER_MEASURE = re.compile(r"(?:孕产妇|道路交通|出生缺陷导致的|正)$")
+# Right before the name, or earlier in its noun phrase, words that narrow it to a part of the
+# population: 农村孕产妇死亡率, 农村适龄妇女宫颈癌筛查率, 公有制事业单位高级专业技术人员女性比例.
+_PART_BEFORE = re.compile(r"(?:城镇|城市)$")
+_PART = re.compile(r"农村|流动|留守|残疾|困难|低保|脱贫|公有制|事业单位|机关|国有企业")
+_VERB = re.compile(r"开展|实施|加强|推进|推动|提高|提升|建立|完善|落实|实现|保障|促进|覆盖")
+_PHRASE_BACK = 12  # how far back a noun phrase's narrowing word may stand
 # Words a figure's clause may start with that name no subject: 远期控制在…, 到2030年达到…
 _NOT_A_SUBJECT = re.compile(r"近期|中期|远期|届时|同时|力争|确保|到?20\d\d年底?")
 # Inside brackets, words that mark a figure as someone else's: a baseline, another level's target.
 _ASIDE = re.compile(r"基期|基线|基数|现状|现值|省级|市级|全省|全市|全国|国家|上级|目标为")
 _FUZZY_MIN = 85
+_RESEMBLES_MIN = 80  # one wrong character in a five- or six-character name
 
 
 @dataclass
@@ -40,6 +47,7 @@ class _Mention:
     start: int
     clause: int
     score: float
+    reason: str | None = None  # the name speaks of part of the population only
 
 
 def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict[str, Statement]]:
@@ -82,7 +90,7 @@ def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, .
     if not hits:
         return []
     clause_of = _clause_index(body)
-    out: dict[str, Statement] = {}
+    out: dict[tuple[str, str | None], Statement] = {}
     previous: list[_Mention] = []
     for s_start, s_end in sentences(body):
         mentions = _mentions(indicators, [h for h in hits if s_start <= h[1] < s_end], body, clause_of)
@@ -96,7 +104,8 @@ def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, .
         assigned = _assign(mentions, quantities, body, clause_of)
         for m in mentions:
             # One statement per indicator per target: its figures from every sentence, in order.
-            st = out.setdefault(m.indicator.id, Statement(indicator=m.indicator, target=target, score=m.score))
+            key = (m.indicator.id, m.reason)
+            st = out.setdefault(key, Statement(indicator=m.indicator, target=target, score=m.score, reason=m.reason))
             st.quantities += [q for q in assigned.get(m.indicator.id, []) if q not in st.quantities]
             st.qualitative = st.qualitative or is_qualitative(_clause_text(body, clause_of, m.clause))
         previous = mentions
@@ -150,11 +159,23 @@ def _mentions(
             if not first and not (len(ind.keywords) > 1 and carried & set(ind.keywords[0])):
                 continue
             start = min(first) if first else min(s for w, s in words if w in ind.keywords[1])
-            if _SUBGROUP.search(body, max(0, start - 8), start):
-                continue  # 农村孕产妇死亡率, 流动儿童免疫规划疫苗接种率: a part of the population, not the indicator
+            if _OTHER_MEASURE.search(body, max(0, start - 8), start):
+                continue  # 孕产妇贫血患病率: another indicator
             score = 1.0 if any(a in present for a in ind.aliases) else 0.9
-            mentions.append(_Mention(ind, start, clause, score))
+            mentions.append(_Mention(ind, start, clause, score, _narrowed(body, clause_of, start, ind)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _narrowed(body: str, clause_of: list[int], start: int, ind: Indicator) -> str | None:
+    """Why a name speaks of part of the population only (农村…, 公有制事业单位…), or None."""
+    clause_start = clause_of.index(clause_of[start])
+    before = body[max(clause_start, start - _PHRASE_BACK) : start]
+    part = _PART_BEFORE.search(before) or next(
+        (m for m in _PART.finditer(before) if not _VERB.search(before, m.end())), None
+    )
+    if part is None:
+        return None
+    return f"“{before[part.start() :]}”只是部分人群，不是上级指标“{ind.name}”本身，未作比较"
 
 
 def _assign(
@@ -208,21 +229,36 @@ def _respectively(
 def _better(new: Statement, old: Statement | None) -> bool:
     if old is None:
         return True
-    # The first numeric main target stands; a later figure (a subgroup, a measure) does not replace it.
-    rank = lambda e: (e.target.main, bool(e.quantities), e.qualitative)  # noqa: E731
+    # The indicator's own figure before a subgroup's; a main target before a strategy; a number
+    # before none; an indicator table's row before a sentence (the table is the plan's own summary
+    # of its numbers, stage by stage); otherwise the first statement stands.
+    rank = lambda e: (e.reason is None, e.target.main, bool(e.quantities), e.target.table, e.qualitative)  # noqa: E731
     return rank(new) > rank(old)
 
 
 def _fuzzy(ind: Indicator, targets: list[Target]) -> Statement | None:
-    """A close but not certain resemblance in a main target, to be confirmed by a person."""
-    names = [a for a in (ind.name, *ind.aliases) if len(a) >= 5]
-    best: tuple[float, Target] | None = None
+    """A main target naming the indicator in other words or with a typo (孕产妇死忙率), by rapidfuzz
+    over its name and aliases. With a figure right after the name it is read as the indicator's
+    (compare then takes the unit and comparator as the evidence, and never accuses on it); a
+    weaker resemblance without one is only to be confirmed by a person."""
+    names = [a for a in (ind.name, *ind.aliases) if len(a) >= 4]
+    best: tuple[float, Target, int] | None = None
     for t in targets:
         if not t.main:
             continue
-        score = max((fuzz.partial_ratio(a, t.text) for a in names), default=0)
-        if score >= _FUZZY_MIN and (best is None or score > best[0]):
-            best = (score, t)
+        body = target_body(t.text)
+        for name in names:
+            found = fuzz.partial_ratio_alignment(name, body)
+            if found is not None and found.score >= _RESEMBLES_MIN and (best is None or found.score > best[0]):
+                best = (found.score, t, found.dest_end)
     if best is None:
         return None
-    return Statement(indicator=ind, target=best[1], score=best[0] / 100, uncertain=True)
+    score, target, end = best
+    body = target_body(target.text)
+    clause_end = next((m.start() for m in _CLAUSE_END.finditer(body, end)), len(body))
+    figures = [q for q in target.quantities if end <= q.span[0] < clause_end and q.text in body]
+    if figures:
+        return Statement(indicator=ind, target=target, quantities=figures[:1], score=score / 100, resembles=True)
+    if score >= _FUZZY_MIN:
+        return Statement(indicator=ind, target=target, score=score / 100, uncertain=True)
+    return None

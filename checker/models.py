@@ -148,6 +148,8 @@ class Target(BaseModel):
     main: bool = True  # a 主要目标; False for figures in 策略措施
     indicator: str | None = None  # set by match
     match_score: float | None = None
+    table: bool = False  # a row of an indicator table (指标名称 | 2030年目标值 …)
+    binding: str | None = None  # 约束性 / 预期性, from the table's 指标属性 column
 
 
 def unique_targets(targets: list[Target]) -> list[Target]:
@@ -304,3 +306,5 @@ class Statement:
     score: float = 1.0
     qualitative: bool = False  # named without a number, with 逐步提高 and the like
     uncertain: bool = False  # only a fuzzy resemblance
+    resembles: bool = False  # named by a close resemblance (a typo): its figure is compared, never accused
+    reason: str | None = None  # why the figure is not the indicator's own value (a subgroup …): never compared

@@ -10,8 +10,19 @@ import re
 
 from .errors import InputError
 from .models import Heading, Node, Paragraph, Plan, PlanKind, Text
-from .text.patterns import DOMAIN_NAME, KEYWORD_LINE, NUMBERING, PART_NAME, PERIOD, PLAN_TITLE, unnumbered
+from .text.patterns import (
+    DOMAIN_NAME,
+    KEYWORD_LINE,
+    NOTICE_TITLE,
+    NUMBERING,
+    PART_NAME,
+    PERIOD_LINE,
+    PLAN_TITLE,
+    unnumbered,
+)
 
+# A combined 妇女儿童发展规划 is reviewed as both kinds: two plans over the one text.
+_KINDS: dict[str, tuple[PlanKind, ...]] = {"妇女": ("women",), "儿童": ("children",), "妇女儿童": ("women", "children")}
 _KIND: dict[str, PlanKind] = {"妇女": "women", "儿童": "children"}
 _LEVELS = (("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇"), ("区", "区"), ("县", "县"), ("市", "市"), ("省", "省"))
 _LEADER = re.compile(r"[.…·．\s\t-]*\d*$")
@@ -19,7 +30,6 @@ _TOC = re.compile(r"^目\s*录$")
 _DOMAIN_WORD = re.compile(r"(妇女|儿童)(?:与|参与)")
 _PREFACE = re.compile(r"^(?:序言|前言|引言)[:：]?$")
 _GLUED = re.compile(r"^(\d{1,2})[.．](?=\d)")
-_PERIOD_LINE = re.compile(rf"^{PERIOD}$")
 _RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
 _HEADING_MAX = 50
 _MIN_PLAN = 5  # paragraphs a plan has at least
@@ -30,65 +40,70 @@ def split_plans(text: Text) -> list[Plan]:
     """The plans in the file, each with its heading tree."""
     starts = _plan_starts(text.paragraphs)
     if not starts:
-        return [_untitled_plan(text)]
+        return _untitled_plans(text)
     plans = []
-    for n, (index, kind, match) in enumerate(starts):
+    for n, (index, kinds, match) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(text.paragraphs)
-        body = [p for p in text.paragraphs[index + 1 : end] if not _same_title(p.text, kind)]
+        # A notice printed after the plans is not the last plan's text.
+        end = next((i for i in range(index + 1, end) if NOTICE_TITLE.match(text.paragraphs[i].text)), end)
+        body = [p for p in text.paragraphs[index + 1 : end] if not _same_title(p.text, kinds)]
         title_par = text.paragraphs[index]
-        if body and _PERIOD_LINE.match(body[0].text):  # a title printed over two lines
+        if body and PERIOD_LINE.match(body[0].text):  # a title printed over two lines
             title_par = title_par.model_copy(update={"text": title_par.text + body.pop(0).text})
             match = PLAN_TITLE.match(title_par.text) or match
-        plans.append(
-            Plan(
-                kind=kind,
-                title=title_par.text,
-                period=_period(match, body),
-                level=_level(match["region"]),
-                region=match["region"] or None,
-                location=title_par.location,
-                root=build_tree(_skip_toc(body), title_par),
+        root = build_tree(_skip_toc(body), title_par)
+        for kind in kinds:
+            plans.append(
+                Plan(
+                    kind=kind,
+                    title=title_par.text.strip("《》"),
+                    period=_period(match, body),
+                    level=_level(match["region"]),
+                    region=match["region"] or None,
+                    location=title_par.location,
+                    root=root,
+                )
             )
-        )
     return plans
 
 
-def _untitled_plan(text: Text) -> Plan:
-    """A draft without a recognisable title line: one plan, of the kind its domain headings name."""
+def _untitled_plans(text: Text) -> list[Plan]:
+    """A draft without a recognisable title line: one plan of each kind its domain headings name
+    (both for a combined draft)."""
     names = [m[1] for p in text.paragraphs if len(p.text) <= _HEADING_MAX and (m := _DOMAIN_WORD.search(p.text))]
-    kinds = {kind: names.count(word) for word, kind in _KIND.items()}
-    kind = max(kinds, key=kinds.__getitem__)
-    if kinds[kind] < 3:
+    kinds = [kind for word, kind in _KIND.items() if names.count(word) >= 3]
+    if not kinds:
         raise InputError(f"{_name(text.path)} 中没有找到妇女发展规划或儿童发展规划（未识别到规划标题和发展领域）")
     first, body = text.paragraphs[0], text.paragraphs[1:]
-    return Plan(
-        kind=kind,
-        title=first.text[:_HEADING_MAX],
-        period=_period(None, body),
-        location=first.location,
-        root=build_tree(_skip_toc(body), first),
-    )
-
-
-def _plan_starts(paragraphs: list[Paragraph]) -> list[tuple[int, PlanKind, re.Match[str]]]:
-    """Title lines that open a plan. A repeat of the current plan's title is not a new plan, nor is
-    a title followed at once by another (a notice's list of attachments)."""
-    titles = [
-        (i, _KIND[m["kind"]], m)
-        for i, p in enumerate(paragraphs)
-        if (m := PLAN_TITLE.match(p.text)) and not any(w in m["region"] for w in ("印发", "关于", "和"))
+    root = build_tree(_skip_toc(body), first)
+    return [
+        Plan(kind=kind, title=first.text[:_HEADING_MAX], period=_period(None, body), location=first.location, root=root)
+        for kind in kinds
     ]
-    starts: list[tuple[int, PlanKind, re.Match[str]]] = []
-    for n, (i, kind, m) in enumerate(titles):
+
+
+def _plan_starts(paragraphs: list[Paragraph]) -> list[tuple[int, tuple[PlanKind, ...], re.Match[str]]]:
+    """Title lines that open a plan. A repeat of the current plan's title is not a new plan, nor is
+    a title followed at once by another (a notice's list of attachments), nor the national
+    outline's own name (中国妇女发展纲要) cited on a line."""
+    titles = [
+        (i, _KINDS[m["kind"]], m)
+        for i, p in enumerate(paragraphs)
+        if (m := PLAN_TITLE.match(p.text))
+        and not any(w in m["region"] for w in ("印发", "关于", "和"))
+        and m["region"] != "中国"
+    ]
+    starts: list[tuple[int, tuple[PlanKind, ...], re.Match[str]]] = []
+    for n, (i, kinds, m) in enumerate(titles):
         listed = n + 1 < len(titles) and titles[n + 1][0] - i < _MIN_PLAN
-        if not listed and (not starts or starts[-1][1] != kind):
-            starts.append((i, kind, m))
+        if not listed and (not starts or starts[-1][1] != kinds):
+            starts.append((i, kinds, m))
     return starts
 
 
-def _same_title(text: str, kind: PlanKind) -> bool:
+def _same_title(text: str, kinds: tuple[PlanKind, ...]) -> bool:
     m = PLAN_TITLE.match(text)
-    return bool(m) and _KIND[m["kind"]] == kind
+    return bool(m) and _KINDS[m["kind"]] == kinds
 
 
 def _period(m: re.Match[str] | None, body: list[Paragraph]) -> str | None:
@@ -182,11 +197,20 @@ def _heading(p: Paragraph, keyword_rank: float) -> tuple[float, Heading, bool] |
 
 def _glued_item(p: Paragraph, current: Node) -> tuple[float, Heading, bool] | None:
     """An item number glued to a number that starts the sentence: after item 7, "8.5岁以下儿童…"
-    is item 8 about 5岁以下儿童, not the number 8.5."""
+    is item 8 about 5岁以下儿童, not the number 8.5; the first item under a heading, "1.90%的城市
+    社区…", is item 1 about 90%."""
     m = _GLUED.match(p.text)
-    if not m or current.heading.level != 3 or not current.heading.number[:-1].isdigit():
+    if not m:
         return None
-    if int(m[1]) != int(current.heading.number[:-1]) + 1:
+    if current.heading.level == 3 and current.heading.number[:-1].isdigit():
+        expected = int(current.heading.number[:-1]) + 1
+    elif current.heading.level > 0 and (current.heading.level < 3 or not current.heading.number):
+        if current.children or current.paragraphs:
+            return None
+        expected = 1
+    else:
+        return None
+    if int(m[1]) != expected:
         return None
     title, has_body = _title(p.text[m.end() :])
     return 3, Heading(level=3, number=m[0], title=title, location=p.location), has_body
@@ -208,6 +232,11 @@ def _strip_number(text: str) -> str:
 
 def _name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def label(node: Node) -> str:
+    """A heading as printed: its number and title (（一）妇女与健康)."""
+    return f"{node.heading.number}{node.heading.title}"
 
 
 def walk(node: Node, path: tuple[Node, ...] = ()) -> list[tuple[Node, tuple[Node, ...]]]:

@@ -12,7 +12,7 @@ import re
 from rapidfuzz import fuzz
 
 from ..models import Classified, Node, Paragraph, Plan, Quantity, Target
-from ..structure import walk
+from ..structure import label, walk
 from ..text.patterns import LEAD_UNITS, target_body
 from .quantities import parse_quantities
 
@@ -26,6 +26,8 @@ _UNIT_HEADERS = ("单位", "计量单位", "指标单位")
 _LEAD_COL = re.compile(r"牵头")
 _RESP_COL = re.compile(r"责任|配合|参与")
 _ATTR_COL = re.compile(r"属性")
+_BINDING = re.compile(r"约束性|预期性")
+_NAME_UNIT = re.compile(r"[（(]([%‰]|1/10万|1/万|岁|万人|人|个|所|张)[）)]$")
 _YEAR = re.compile(r"(20\d{2})年")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 
@@ -33,11 +35,11 @@ _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 def extract(plan: Plan, classified: Classified) -> list[Target]:
     targets: list[Target] = []
     for domain_id, (domain, ancestors) in classified.domain_nodes.items():
-        heading_path = [_label(n) for n in (*ancestors, domain) if n.heading.level > 0]
+        heading_path = [label(n) for n in (*ancestors, domain) if n.heading.level > 0]
         found: list[Target] = []
         for node, path, deep in _regions(domain):
             main = not any(_MEASURES.search(n.heading.title) for n in (*path, node) if n is not domain)
-            where = heading_path + [_label(n) for n in path if n is not domain]
+            where = heading_path + [label(n) for n in path if n is not domain]
             found.extend(_targets_in(node, domain_id, where, main, deep))
         targets.extend(_dedupe(found))
     return targets + _summary_tables(plan.root, classified)
@@ -52,7 +54,7 @@ def _summary_tables(root: Node, classified: Classified) -> list[Target]:
         if any(id(n) in inside for n in (*path, node)):
             continue
         rows = [p for p in node.paragraphs if p.cells is not None]
-        where = [_label(n) for n in (*path, node) if n.heading.level > 0]
+        where = [label(n) for n in (*path, node) if n.heading.level > 0]
         out.extend(_table_targets(rows, None, where))
     return out
 
@@ -72,7 +74,7 @@ def _targets_in(node: Node, domain_id: str, where: list[str], main: bool, deep: 
 
     An item's text includes the unnumbered lines after it, so a lead-unit bracket wrapped onto
     its own line stays with its target."""
-    here = [*where, _label(node)] if node.heading.level > 0 else where
+    here = [*where, label(node)] if node.heading.level > 0 else where
     out: list[Target] = []
     items = [n for n in node.children if n.heading.number] if deep else []
     for item in items:
@@ -157,14 +159,18 @@ def _table_targets(rows: list[Paragraph], domain_id: str | None, where: list[str
                 heading_path=where,
                 domain=domain_id,
                 main=True,
+                table=bool(columns["values"]),
+                binding=_binding(_cell(cells, columns.get("binding"))),
             )
         )
     return out
 
 
 def _with_units(cells: list[str], columns: dict) -> list[str]:
-    """Values with the unit of a 单位 column written after their number: 90 + % → 90%."""
-    unit = _cell(cells, columns.get("unit"))
+    """Values with the unit of a 单位 column, or of the name (孕产妇死亡率（1/10万）), written after
+    their number: 90 + % → 90%."""
+    in_name = _NAME_UNIT.search(_cell(cells, columns.get("name")))
+    unit = _cell(cells, columns.get("unit")) or (in_name[1] if in_name else "")
     if not unit:
         return cells
     suffix = f"/{unit[2:]}" if unit.startswith("1/") else unit
@@ -212,12 +218,17 @@ def _columns(cells: list[str]) -> dict:
         elif _RESP_COL.search(c):
             cols["resp"] = i
         elif _ATTR_COL.search(c):
-            continue  # 约束性/预期性: neither the name nor a value
+            cols["binding"] = i  # 指标属性: 约束性/预期性, neither the name nor a value
         elif "name" not in cols and _NAME_COL.search(c):
             cols["name"] = i
         elif _VALUE_COL.search(c) and not _BASELINE_COL.search(c):
             cols["values"].append(i)
     return cols
+
+
+def _binding(cell: str) -> str | None:
+    m = _BINDING.search(cell)
+    return m[0] if m else None
 
 
 def _cell(cells: list[str], col: int | None) -> str:
@@ -244,7 +255,3 @@ def _same_statement(a: Target, b: Target) -> bool:
 
 def _fullness(t: Target) -> tuple[bool, int]:
     return bool(t.lead_units), len(t.text)
-
-
-def _label(node: Node) -> str:
-    return f"{node.heading.number}{node.heading.title}"

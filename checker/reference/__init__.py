@@ -53,23 +53,48 @@ class Domain(BaseModel):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
-    keywords: list[Keyword] = Field(default_factory=list)
+    keywords: list[Keyword] = Field(default_factory=list)  # words a heading names the domain by
+    vocabulary: list[str] = Field(default_factory=list)  # words its body speaks of (溺水, 欺凌 …)
     indicators: list[Indicator] = Field(default_factory=list)
     qualitative: list[Qualitative] = Field(default_factory=list)
+
+    def terms(self) -> set[str]:
+        """Everything the domain's text is recognised by: its vocabulary, indicator names and
+        key words, the keys of its qualitative targets, its longer heading key words."""
+        words = {*self.vocabulary, *(q.key for q in self.qualitative)}
+        words |= {k.word for k in self.keywords if len(k.word) >= 3}
+        for ind in self.indicators:
+            words |= {ind.name, *ind.aliases, *(w for group in ind.keywords for w in group)}
+        return {w for w in words if len(w) >= 2}
 
 
 class Section(BaseModel):
     id: str
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)  # names it has anywhere outside the domains
+    general_aliases: list[str] = Field(default_factory=list)  # names it has only in the general part (主要目标)
+    indicator_table: bool = False  # an indicator table of the whole plan stands for it (总体目标)
 
 
 class PlanReference(BaseModel):
     sections: list[Section]
     domains: list[Domain]
+    kind_words: list[str] = Field(default_factory=list)  # 妇女, 女性: headings about this kind of plan
+    other_kind_words: list[str] = Field(default_factory=list)  # 儿童, 未成年人: about the other kind
+    generic_phrases: list[str] = Field(default_factory=list)  # 健康成长: a slogan, not a domain's name
+    past_parts: list[str] = Field(default_factory=list)  # 发展基础, 现状: parts about the past
 
     def indicators(self) -> list[Indicator]:
         return [i for d in self.domains for i in d.indicators]
+
+    def domain_terms(self) -> dict[str, dict[str, float]]:
+        """domain id → {term: weight}; a term several domains share weighs 1/k in each."""
+        terms = {d.id: d.terms() for d in self.domains}
+        counts: dict[str, int] = {}
+        for words in terms.values():
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        return {d: {w: 1 / counts[w] for w in words} for d, words in terms.items()}
 
 
 class Reference(BaseModel):

@@ -47,12 +47,17 @@ JUNK = re.compile(
 PERIOD = r"（\d{4}年?[—－~至到-]\d{4}年?）"
 FIVE_YEAR = r"[“\"‘']?十四五[”\"’']?(?:时期)?"
 # A whole-line plan title: 东昌府区“十四五”妇女发展规划, 汝州市妇女发展规划（2021—2030年）,
-# 天津市武清区妇女发展“十四五”规划.
+# 天津市武清区妇女发展“十四五”规划, 《某某县儿童发展纲要（2021—2030年）》, 某某县妇女儿童发展规划 (a
+# combined plan: both kinds).
 PLAN_TITLE = re.compile(
-    rf"^(?P<region>[^，。；：:、《》“”‘’\"'（）()\s\d.．]{{0,30}}?)(?P<pre>{FIVE_YEAR})?(?P<kind>妇女|儿童)(?:事业)?发展"
-    rf"(?P<mid>{FIVE_YEAR}|{PERIOD})?(?:专项)?规划(?P<post>{PERIOD})?"
+    rf"^《?(?P<region>[^，。；：:、《》“”‘’\"'（）()\s\d.．]{{0,30}}?)(?P<pre>{FIVE_YEAR})?"
+    rf"(?P<kind>妇女儿童|妇女|儿童)(?:事业)?发展(?P<mid>{FIVE_YEAR}|{PERIOD})?(?:专项)?(?:规划|纲要)(?P<post>{PERIOD})?》?"
     r"(?:（(?:公开)?(?:征求意见稿|送审稿|草案|修订稿|修订版|讨论稿|试行)）)?$"
 )
+# The period on a line of its own under a title: （2021—2030年）.
+PERIOD_LINE = re.compile(rf"^{PERIOD}》?$")
+# The issuing notice's title line: it ends the plan before it when the notice comes last.
+NOTICE_TITLE = re.compile(r"^.{0,60}关于(?:印发|下发|转发).{0,80}(?:通知|决定)$")
 
 # （牵头单位：…；责任单位：…）, or only （责任单位：…）; unit names may hold brackets: 各村（居）委会.
 _NAMES = r"(?:[^（）()【】〔〕；;]|[（(][^（）()]*[）)])*"
