@@ -72,8 +72,9 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
             counts = ev.target.main or ev.quantities  # a strategy that only names it is no target
             if counts and _better(ev, best.get(ev.indicator.id)):
                 best[ev.indicator.id] = ev
+    names = tuple(sorted({n for i in indicators for n in (i.name, *i.aliases)}))
     for ind in indicators:
-        if ind.id not in best and (ev := _fuzzy(ind, targets)):
+        if ind.id not in best and (ev := _fuzzy(ind, targets, names)):
             best[ind.id] = ev
     return annotated, best
 
@@ -236,20 +237,24 @@ def _better(new: Statement, old: Statement | None) -> bool:
     return rank(new) > rank(old)
 
 
-def _fuzzy(ind: Indicator, targets: list[Target]) -> Statement | None:
+def _fuzzy(ind: Indicator, targets: list[Target], names_of_all: tuple[str, ...]) -> Statement | None:
     """A main target naming the indicator in other words or with a typo (孕产妇死忙率), by rapidfuzz
     over its name and aliases. With a figure right after the name it is read as the indicator's
     (compare then takes the unit and comparator as the evidence, and never accuses on it); a
-    weaker resemblance without one is only to be confirmed by a person."""
+    weaker resemblance without one is only to be confirmed by a person. Text that already names
+    an indicator exactly (新生儿死亡率) is that indicator's, not a look-alike of another (婴儿死亡率)."""
     names = [a for a in (ind.name, *ind.aliases) if len(a) >= 4]
     best: tuple[float, Target, int] | None = None
     for t in targets:
         if not t.main:
             continue
         body = target_body(t.text)
+        known = [(start, end) for _, start, end in find_phrases(body, names_of_all)]
         for name in names:
             found = fuzz.partial_ratio_alignment(name, body)
-            if found is not None and found.score >= _RESEMBLES_MIN and (best is None or found.score > best[0]):
+            if found is None or any(start < found.dest_end and found.dest_start < end for start, end in known):
+                continue
+            if found.score >= _RESEMBLES_MIN and (best is None or found.score > best[0]):
                 best = (found.score, t, found.dest_end)
     if best is None:
         return None
