@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from lxml import etree
 
 from checker.accept import AUTHOR, apply_acceptances
@@ -385,3 +386,30 @@ def test_a_location_that_does_not_hold_the_sentence_falls_back_to_the_sentence()
     assert place is not None and place.location == Location(paragraph=index)
     assert locate(found, wrong, None).location == wrong  # no sentence: the location is all there is
     assert locate(found, None, "这句话不在文件里") is None
+
+
+def test_a_reply_without_a_range_of_its_own_accepts_where_its_parent_sits(session: Session, tmp_path: Path) -> None:
+    """Word links a reply to its parent in commentsExtended.xml by the comments' paragraph ids."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    answered = tmp_path / "ruzhou.reviewed.docx"
+    d = docx.Document(str(session.reviewed["ruzhou"]))
+    parent = next(c for c in d.comments if "weaker-target" in c.text)
+    reply = d.comments.add_comment(text="check:ignore weaker-target 分两步达到", author="王五")  # no range
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+    parent._comment_elm.findall(qn("w:p"))[-1].set(w14, "1A2B3C4D")
+    reply._comment_elm.findall(qn("w:p"))[-1].set(w14, "5E6F7A8B")
+    blob = (
+        b'<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        b'<w15:commentEx w15:paraId="1A2B3C4D" w15:done="0"/>'
+        b'<w15:commentEx w15:paraId="5E6F7A8B" w15:paraIdParent="1A2B3C4D" w15:done="0"/></w15:commentsEx>'
+    )
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+    part = Part(PackURI("/word/commentsExtended.xml"), content_type, blob, d.part.package)
+    d.part.relate_to(part, "http://schemas.microsoft.com/office/2011/relationships/commentsExtended")
+    d.save(str(answered))
+    doc = apply_acceptances(check_file(answered, load_reference(), load_rules()), answered)
+    weaker = [f for p in doc.plans for f in p.findings if f.rule == "weaker-target"]
+    assert [f.accepted.reason if f.accepted else None for f in weaker] == ["分两步达到"]
+    assert doc.stale_acceptances == []
