@@ -67,6 +67,10 @@ class _Comment:
     acceptance: Acceptance
     elements: set[Any]
 
+    @property
+    def rule(self) -> str:
+        return self.acceptance.rule
+
 
 def apply_acceptances(doc: DocumentReport, path: Path) -> DocumentReport:
     """Mark the findings of `doc` that the sidecar or the draft's comments accept; list stale ones."""
@@ -80,14 +84,17 @@ def apply_acceptances(doc: DocumentReport, path: Path) -> DocumentReport:
         findings = []
         for finding in plan.findings:
             match = next((a for a in listed if _matches(a, plan, finding)), None)
-            if match is None:
-                match = next((c.acceptance for c in comments if _anchors(c, found, plan, finding)), None)
+            if match is None and comments:
+                spots = _spots(found, plan, finding)
+                match = next((c.acceptance for c in comments if c.rule == finding.rule and spots & c.elements), None)
             if match is not None:
                 used.add(id(match))
                 finding = finding.model_copy(update={"accepted": match})
             findings.append(finding)
         plan = plan.model_copy(update={"findings": findings})
-        plans.append(_reverdict(plan) if any(f.accepted for f in findings) else plan)
+        if any(f.accepted for f in findings):
+            plan = plan.model_copy(update={"verdict": open_verdict(plan)})
+        plans.append(plan)
     stale = [
         a.model_copy(update={"note": a.note or "不再对应任何审核意见，可删除"})
         for a in [*listed, *(c.acceptance for c in comments)]
@@ -108,9 +115,8 @@ def where(plan: PlanReport, finding: Finding) -> tuple[Evidence | None, str | No
     missing = next((p for p in parts if p.id == key and not p.found), None)
     if missing is None:
         return finding.location, None
-    before = [p for p in parts[: parts.index(missing)] if p.found and p.location is not None]
-    if before and before[-1].location is not None:
-        part = before[-1]
+    part = next((p for p in reversed(parts[: parts.index(missing)]) if p.found and p.location is not None), None)
+    if part is not None and part.location is not None:
         note = f"此处“{part.heading or part.name}”部分之后，应有“{missing.name}”"
         return Evidence.at(part.location, part.heading), note
     return Evidence.at(plan.location, plan.title), None
@@ -154,20 +160,12 @@ def _matches(acceptance: Acceptance, plan: PlanReport, finding: Finding) -> bool
     return all(getattr(acceptance, k) in (None, getattr(finding, k)) for k in keys)
 
 
-def _anchors(comment: _Comment, found: list[Place], plan: PlanReport, finding: Finding) -> bool:
-    """Whether a check:ignore comment sits where the finding is: on its sentence, or for a missing
-    part on the heading the checker comments on, or on the plan's title."""
-    if comment.acceptance.rule != finding.rule:
-        return False
+def _spots(found: list[Place], plan: PlanReport, finding: Finding) -> set[Any]:
+    """The paragraphs a finding sits on: its sentence, or for a missing part the heading the
+    checker comments on, and its own location (the plan's title)."""
     evidence, _ = where(plan, finding)
-    spots = [evidence, finding.location]
-    for spot in spots:
-        if spot is None:
-            continue
-        place = locate(found, spot, spot.excerpt)
-        if place is not None and place.element in comment.elements:
-            return True
-    return False
+    spots = (locate(found, spot, spot.excerpt) for spot in (evidence, finding.location) if spot is not None)
+    return {place.element for place in spots if place is not None}
 
 
 def _comments(path: Path) -> tuple[list[_Comment], list[Place]]:
@@ -179,9 +177,9 @@ def _comments(path: Path) -> tuple[list[_Comment], list[Place]]:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # the loader has read it; a package it could read but this cannot has no comments
         return [], []
+    if not any(r.reltype.endswith("/comments") for r in document.part.rels.values()):
+        return [], []
     found = places(document)
-    if not any(True for _ in document.element.body.iter(f"{_W}commentRangeStart", f"{_W}commentReference")):
-        return [], found
     ranges = _ranges(document.element.body, {p.element for p in found})
     parents = _parents(document)
     result = []
@@ -270,12 +268,9 @@ def _parents(document: Any) -> dict[int, int]:
 _VERDICT_ORDER: list[Verdict] = ["pass", "pass-with-warnings", "fail", "incomplete"]
 
 
-def _reverdict(plan: PlanReport) -> PlanReport:
-    """The plan's verdict from the findings still open (an incomplete review stays incomplete)."""
+def open_verdict(plan: PlanReport) -> Verdict:
+    """The plan's verdict from the findings still open (not accepted); incomplete stays incomplete."""
     if plan.verdict == "incomplete":
-        return plan
+        return plan.verdict
     open_severities = {f.severity for f in plan.findings if f.accepted is None}
-    verdict: Verdict = (
-        "fail" if "error" in open_severities else "pass-with-warnings" if "warning" in open_severities else "pass"
-    )
-    return plan.model_copy(update={"verdict": verdict})
+    return "fail" if "error" in open_severities else "pass-with-warnings" if "warning" in open_severities else "pass"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ class Place:
     text: str
     in_textbox: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str:
         return text_key(self.text)
 

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..accept import AUTHOR, where
+from ..accept import AUTHOR, open_verdict, where
 from ..errors import unreadable
 from ..load.word import Place, locate, places, word_package
 from ..models import SEVERITY_RANK, Acceptance, DocumentReport, Finding, PlanReport, Report
@@ -119,9 +119,7 @@ def _accepted_text(acceptance: Acceptance) -> str:
 
 def _verdict(plan: PlanReport) -> str:
     """The plan's verdict, never milder than its open findings."""
-    open_severities = {f.severity for f in plan.findings if f.accepted is None}
-    floor = "fail" if "error" in open_severities else "pass-with-warnings" if "warning" in open_severities else "pass"
-    return max(plan.verdict, floor, key=VERDICTS.index)
+    return max(plan.verdict, open_verdict(plan), key=VERDICTS.index)
 
 
 def _comment(document: Any, place: Place, text: str) -> None:
