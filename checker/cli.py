@@ -59,8 +59,12 @@ def check(
         FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1")
     ] = FailOn.error,
     rules_dir: Annotated[Path | None, typer.Option("--rules", hidden=True)] = None,
+    annotate: Annotated[
+        bool, typer.Option("--annotate", help="Also write <name>.reviewed.docx into --out: findings as Word comments")
+    ] = False,
 ) -> None:
     """Check plan FILES against the upper-level targets and write a review (衔接审核意见)."""
+    from .accept import apply_acceptances
     from .pipeline import check_file, report_for
     from .reference import load_reference
     from .rules import load_rules
@@ -77,7 +81,7 @@ def check(
     documents, failed = [], False
     for path in files:
         try:
-            documents.append(check_file(path, ref, rules))
+            documents.append(apply_acceptances(check_file(path, ref, rules), path))
         except InputError as e:
             print(f"check: {e}", file=sys.stderr)
             failed = True
@@ -105,9 +109,29 @@ def check(
             _write_atomic(target, render_html(report, i, now))
             written.append(target)
         print_summary(report, written)
+    if annotate:
+        failed |= _annotate(report, out)
     if failed:
         raise typer.Exit(2)
     raise typer.Exit(1 if _fails(report, fail_on) else 0)
+
+
+def _annotate(report, out: Path) -> bool:
+    """Write each document's reviewed .docx (a line each on stderr); True when one could not be written."""
+    from .report.annotate import annotate_document
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        _fail(f"无法创建输出目录 {out}：{e.strerror}")
+    failed = False
+    for i in range(len(report.documents)):
+        try:
+            print(annotate_document(report, i, out), file=sys.stderr)
+        except InputError as e:
+            print(f"check: {e}", file=sys.stderr)
+            failed = True
+    return failed
 
 
 def _fails(report, fail_on: FailOn) -> bool:
@@ -116,7 +140,8 @@ def _fails(report, fail_on: FailOn) -> bool:
     if fail_on is FailOn.never:
         return False
     floor = SEVERITY_RANK[fail_on.value]
-    return any(SEVERITY_RANK[f.severity] >= floor for d in report.documents for p in d.plans for f in p.findings)
+    findings = (f for d in report.documents for p in d.plans for f in p.findings if f.accepted is None)
+    return any(SEVERITY_RANK[f.severity] >= floor for f in findings)
 
 
 def _write_atomic(target: Path, content: str) -> None:

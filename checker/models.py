@@ -227,6 +227,24 @@ class IndicatorResult(BaseModel):
     note: str | None = None
 
 
+class Acceptance(BaseModel):
+    """A deviation the drafting office accepts, with its reason: a `[[accepted]]` table of the
+    sidecar `<name>.accepted.toml`, or a Word comment `check:ignore RULE reason` in the draft.
+    Keys left out match any finding of the rule (a comment: any finding of the rule where it sits)."""
+
+    rule: str
+    plan: PlanKind | None = None
+    indicator: str | None = None
+    domain: str | None = None
+    section: str | None = None
+    reason: str
+    who: str | None = None
+    date: str | None = None
+    source: str  # the sidecar's file name, or "批注" for a comment in the draft
+    location: Location | None = None  # where a comment sits
+    note: str | None = None  # why an acceptance applies to nothing (stale)
+
+
 class Finding(BaseModel):
     rule: str
     title: str | None = None  # the rule's Chinese name
@@ -241,6 +259,7 @@ class Finding(BaseModel):
     source: str | None = None  # the upper-level document
     suggestion: str | None = None  # a sentence the drafter can paste
     location: Evidence | None = None
+    accepted: Acceptance | None = None  # set when the office accepted this deviation: it no longer fails
 
 
 class PlanReport(BaseModel):
@@ -264,6 +283,7 @@ class DocumentReport(BaseModel):
     plans: list[PlanReport]
     verdict: Verdict = "pass"
     reading: list[ReadingNote] = Field(default_factory=list)
+    stale_acceptances: list[Acceptance] = Field(default_factory=list)  # acceptances matching no finding
 
 
 class ReferenceInfo(BaseModel):

@@ -23,6 +23,7 @@ LAYERS = [
     ("match",),
     ("compare", "reference.from_plan"),  # --against: an upper plan's compared targets become a reference
     ("rules",),
+    ("accept",),  # accepted deviations: findings marked after the rules
     ("report",),
     ("pipeline",),
     ("cli", "__main__"),

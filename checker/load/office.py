@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, unreadable
@@ -23,6 +24,12 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def load_doc(path: Path, data: bytes) -> Document:
     if data.startswith(b"PK"):  # a .docx under an old name
         return load_docx(path, data, "docx")
+    return load_docx(path, to_docx(path, data), "doc")
+
+
+@lru_cache(maxsize=1)  # --annotate and acceptances read the conversion the loader has just made
+def to_docx(path: Path, data: bytes) -> bytes:
+    """The .docx LibreOffice makes of an old Word/WPS file (InputError when it cannot)."""
     if data.startswith(OLE_MAGIC):
         _refuse_encrypted_ole(path, data)
     elif not re.match(rb"(?:\xef\xbb\xbf)?\s*(?:\{\\rtf|<|MIME-Version)", data[:256]):  # RTF, HTML as .doc
@@ -34,7 +41,7 @@ def load_doc(path: Path, data: bytes) -> Document:
             "读取 .doc/.wps 需要安装 LibreOffice；或请先用 Word/WPS 另存为 .docx 后再检查",
             "LibreOffice (soffice) not found",
         )
-    return load_docx(path, _convert_to_docx(path, data, soffice), "doc")
+    return _convert_to_docx(path, data, soffice)
 
 
 def _convert_to_docx(path: Path, data: bytes, soffice: str) -> bytes:

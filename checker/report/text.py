@@ -15,7 +15,8 @@ def print_summary(report: Report, written: list[Path]) -> None:
     for doc, path in zip(report.documents, written, strict=True):
         console.print(f"[bold]{doc.path}[/bold]")
         for plan in doc.plans:
-            counts = {s: sum(1 for f in plan.findings if f.severity == s) for s in SEVERITY_NAMES}
+            counts = {s: sum(1 for f in plan.findings if f.severity == s and not f.accepted) for s in SEVERITY_NAMES}
+            accepted = sum(1 for f in plan.findings if f.accepted)
             verdict = "[red]需修改[/red]" if counts["error"] else "[green]符合[/green]"
             domains = sum(d.found for d in plan.domains)
             matched = sum(i.status != "missing" for i in plan.indicators)
@@ -23,7 +24,10 @@ def print_summary(report: Report, written: list[Path]) -> None:
                 f"  {KIND_NAMES[plan.kind]}规划《{plan.title}》 {verdict}  "
                 f"领域 {domains}/{len(plan.domains)}  上级指标 {matched}/{len(plan.indicators)}  "
                 + "  ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
+                + (f"  已接受 {accepted}" if accepted else "")
             )
+        if doc.stale_acceptances:
+            console.print(f"  [yellow]过期的接受声明 {len(doc.stale_acceptances)} 项[/yellow]（已不对应任何审核意见）")
         console.print(f"  审核意见：{path}")
 
 
@@ -31,5 +35,10 @@ def print_findings(report: Report) -> None:
     for doc in report.documents:
         for plan in doc.plans:
             for f in plan.findings:
+                if f.accepted:  # accepted deviations are listed in the HTML and JSON, not here
+                    continue
                 where = f.location.describe() if f.location else ""
                 print(f"{doc.path}:{where}: {f.severity}: [{f.rule}] {KIND_NAMES[plan.kind]}规划: {f.message}")
+        for a in doc.stale_acceptances:
+            where = a.location.describe() if a.location else a.source
+            print(f"{doc.path}:{where}: warning: [stale-acceptance] 接受声明 {a.rule}（{a.reason}）{a.note}")
