@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..models import SEVERITY_RANK, Finding
 from ..resources import data_dir, read_yaml
-from . import lead_unit, lead_unit_level, presence, target_coverage, target_strength
+from . import lead_unit, lead_unit_level, presence, target_coverage, target_share, target_strength
 from .base import Check, PlanFacts, Rule
 
 __all__ = ["PlanFacts", "Rule", "load_rules", "run_rules"]
@@ -24,6 +24,7 @@ KINDS: dict[str, Check] = {
     "target-strength": target_strength.check,
     "lead-unit": lead_unit.check,
     "lead-unit-level": lead_unit_level.check,
+    "target-share": target_share.check,
 }
 
 
