@@ -20,6 +20,7 @@ from checker.report.html import (
     render_html,
     split_excerpt,
 )
+from checker.report.labels import VERDICT_NAMES
 from checker.resources import data_dir
 
 GENERATED = datetime(2025, 11, 23, 14, 5)
@@ -440,4 +441,5 @@ def test_review_of_a_real_plan(name: str) -> None:
     assert len(page.find_all("article", "finding")) == sum(len(p.findings) for p in doc.plans)
     assert len(page.find_all("tr", "target-row")) == sum(len(p.indicators) for p in doc.plans)
     verdicts = [v.text() for v in page.find_all("strong", "verdict")]
-    assert verdicts == ["需修改" if any(f.severity == "error" for f in p.findings) else "符合" for p in doc.plans]
+    assert verdicts == [VERDICT_NAMES[p.verdict] for p in doc.plans]
+    assert [p.verdict for p in doc.plans] == (["fail"] if "crafted" in name else ["pass-with-warnings"] * 2)
