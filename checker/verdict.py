@@ -7,7 +7,8 @@ severity info, 未能确认 with the reason): a false “缺少” is worse than
 
 Verdicts, per plan and per document: `incomplete` 无法完整审核 (something could not be read, or an
 absence could not be confirmed), else `fail` 需修改 (errors), else `pass-with-warnings` 基本符合
-(warnings, or reading notes that inform only), else `pass` 符合."""
+(warnings, reading notes that inform only, or upper-level targets whose counterpart a person must
+confirm), else `pass` 符合."""
 
 from __future__ import annotations
 
@@ -27,15 +28,17 @@ def settle(report: PlanReport, notes: list[ReadingNote]) -> PlanReport:
     unconfirmed = [f.uncertain_reason for f in findings if f.certainty == "uncertain" and f.uncertain_reason]
     reasons = list(dict.fromkeys([*doubts, *unconfirmed]))
     severities = {f.severity for f in findings}
+    unsure = sum(r.status == "uncertain" for r in report.indicators)  # a person must look: not 符合
     if reasons:
         verdict: Verdict = "incomplete"
     elif "error" in severities:
         verdict = "fail"
         reasons = [f"{sum(f.severity == 'error' for f in findings)}条错误"]
-    elif "warning" in severities or notes:
+    elif "warning" in severities or notes or unsure:
         verdict = "pass-with-warnings"
         warnings = sum(f.severity == "warning" for f in findings)
         reasons = [*([f"{warnings}条警告"] if warnings else []), *(n.message for n in notes)]
+        reasons += [f"{unsure}项上级指标的对应目标待人工确认"] if unsure else []
     else:
         verdict = "pass"
     update = {"findings": findings, "verdict": verdict, "verdict_reasons": reasons, "reading": notes}
