@@ -20,6 +20,9 @@ from .structure import walk
 _CN = "一二三四五六七八九十"
 _HEADING_MAX = 50
 _MIN_OUTSIDE = 3  # plan-like paragraphs of one kind outside its plans before the file is not fully reviewed
+_ROW = re.compile(r"\d(?:%|‰)?\s+[\d.]+")  # figures side by side, as in a table's row
+_SENTENCE = re.compile(r"[，。；、]")
+_ROW_MAX = 80
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|/10万|/万|/千)")
 
 
@@ -80,7 +83,7 @@ def unread_tables(plan: Plan, targets: list[Target]) -> list[ReadingNote]:
             if p.cells is not None and p.location.table is not None:
                 tables.setdefault(p.location.table, []).append(p)
     read = {t.location.table for t in targets}
-    notes = []
+    notes = _table_like(plan, {t.location for t in targets})
     for table, rows in tables.items():
         figures = sum(1 for row in rows if _NUMBER.search(row.text))
         if table in read or figures < 2:
@@ -95,6 +98,30 @@ def unread_tables(plan: Plan, targets: list[Target]) -> list[ReadingNote]:
             )
         )
     return notes
+
+
+def _table_like(plan: Plan, read: set[Location]) -> list[ReadingNote]:
+    """Lines that look like the rows of a table without rules (a PDF's indicator table read as text:
+    a name and figures side by side, no sentence), none of them read as a target."""
+    rows = [
+        p
+        for node, _ in walk(plan.root)
+        for p in node.paragraphs
+        if p.cells is None
+        and p.location not in read
+        and len(p.text) <= _ROW_MAX
+        and _ROW.search(p.text)
+        and not _SENTENCE.search(p.text)
+    ]
+    if len(rows) < 2:
+        return []
+    return [
+        ReadingNote(
+            kind="table-no-targets",
+            message=f"{len(rows)}行看似表格的内容（如“{rows[0].text[:30]}”）未能按表格读取，未经审核",
+            location=rows[0].location,
+        )
+    ]
 
 
 def _vocabulary(reference: Reference, kind: PlanKind) -> _Vocabulary:

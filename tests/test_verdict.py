@@ -296,6 +296,17 @@ def test_a_table_that_gave_no_targets_is_a_reading_note(tmp_path: Path) -> None:
     assert doc.plans[0].verdict == "incomplete" and doc.verdict == "incomplete"
 
 
+def test_table_like_lines_that_gave_no_targets_are_a_reading_note(tmp_path: Path) -> None:
+    """An indicator table without rules, as a PDF's text gives it (name and figures side by side)."""
+    lines = plan_lines("women")
+    at = lines.index("三、总体目标") + 2
+    lines[at:at] = ["主要指标", "指标名称 2025年 2030年", "孕产妇死亡率（1/10万） 11 10", "宫颈癌人群筛查率（%） 72 75"]
+    doc = check(write(tmp_path, lines))
+    (note,) = [n for n in doc.reading if n.kind == "table-no-targets"]
+    assert "2行" in note.message and note.location is not None and note.location.line == at + 3
+    assert doc.verdict == "incomplete"
+
+
 def test_text_summary_and_lines_carry_the_verdict_and_notes(two_column_pdf: Path, tmp_path: Path) -> None:
     summary = cli(two_column_pdf, "--out", tmp_path).stdout
     doc = check(two_column_pdf)
