@@ -65,13 +65,11 @@ def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> Doc
     return settle_document(DocumentReport(path=str(path), format=doc.format, plans=reports, reading=reading))
 
 
-def check_plan(
-    plan: Plan, reference: Reference, rules: tuple[Rule, ...], notes: list[ReadingNote] | None = None
-) -> PlanReport:
+def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...], notes: list[ReadingNote]) -> PlanReport:
+    """One plan: read it, run the rules, then weigh the findings against how well it was read."""
     classified, targets, _, indicators = analyse(plan, reference)
     facts = PlanFacts(plan, classified, targets, indicators)
-    notes = [*(notes or []), *unread_tables(plan, targets)]
-    return settle(plan_report(facts, run_rules(facts, rules)), notes)
+    return settle(plan_report(facts, run_rules(facts, rules)), [*notes, *unread_tables(plan, targets)])
 
 
 def plan_report(facts: PlanFacts, findings: list[Finding]) -> PlanReport:

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from plans import REGION, notice, plan_lines, soffice, targets, write_docx
 
-from checker.models import SEVERITY_RANK, DocumentReport
+from checker.models import SEVERITY_RANK, DocumentReport, ReadingNote
 from checker.pipeline import check_file, report_for
 from checker.reference import load_reference
 from checker.report.html import render_html
 from checker.rules import load_rules
+from checker.verdict import settle, settle_document
 
 # A figure with its unit and the words that set it: what "numbers removed" takes out of a target.
 FIGURE = re.compile(
@@ -305,6 +306,20 @@ def test_table_like_lines_that_gave_no_targets_are_a_reading_note(tmp_path: Path
     (note,) = [n for n in doc.reading if n.kind == "table-no-targets"]
     assert "2行" in note.message and note.location is not None and note.location.line == at + 3
     assert doc.verdict == "incomplete"
+
+
+def test_notes_that_only_inform_keep_the_review_complete(tmp_path: Path) -> None:
+    """A note with incomplete=False: 基本符合, listed under the header, exit 0 under the default gate."""
+    doc = check(write(tmp_path, plan_lines("women")))
+    note = ReadingNote(kind="multi-column", message="第2页为双栏排版，已按栏读取", incomplete=False)
+    plan = settle(doc.plans[0].model_copy(update={"findings": []}), [note])
+    doc = settle_document(doc.model_copy(update={"plans": [plan], "reading": [note]}))
+    assert (plan.verdict, doc.verdict) == ("pass-with-warnings", "pass-with-warnings")
+    html = render_html(report_for([doc], load_reference()))
+    main = html[html.index('<main class="page">') :]
+    assert "reading-incomplete" not in main
+    assert main.index("<header") < main.index('class="reading "') < main.index('class="summary"')
+    assert "第2页为双栏排版" in main
 
 
 def test_text_summary_and_lines_carry_the_verdict_and_notes(two_column_pdf: Path, tmp_path: Path) -> None:
