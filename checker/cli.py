@@ -1,7 +1,7 @@
 """The `check` command: parse arguments, run the checker, write the reports, set the exit code.
 
-Exit codes: 0 no finding at or above --fail-on; 1 such findings; 2 an input or argument could not
-be used (one line on stderr)."""
+Exit codes: 0 no finding at or above --fail-on; 1 such findings, or a review that could not be completed
+(unless --fail-on never); 2 an input or argument could not be used (one line on stderr)."""
 
 from __future__ import annotations
 
@@ -139,6 +139,8 @@ def _fails(report, fail_on: FailOn) -> bool:
 
     if fail_on is FailOn.never:
         return False
+    if any(d.verdict == "incomplete" for d in report.documents):  # a partial review never passes a gate
+        return True
     floor = SEVERITY_RANK[fail_on.value]
     findings = (f for d in report.documents for p in d.plans for f in p.findings if f.accepted is None)
     return any(SEVERITY_RANK[f.severity] >= floor for f in findings)

@@ -5,6 +5,8 @@ upper-level value is a stage on the way (noted, not an error)."""
 
 from __future__ import annotations
 
+import re
+
 from .models import Evidence, IndicatorResult, Quantity, Statement
 from .reference import Indicator, PlanReference
 
@@ -53,11 +55,9 @@ def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> Indic
         name=ind.name,
         domain=ind.domain,
         comparator=ind.comparator,
-        expected=expected_text(ind),
         binding=ind.binding,
         certainty=ind.certainty,
-        wording=ind.wording,
-        source=ind.source or "",
+        **_bar(ind, ind.value, ind.year, ind.source),
     )
     if ev is None:
         return IndicatorResult(status="missing", **base)
@@ -76,7 +76,9 @@ def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> Indic
         status = "unquantified" if ev.qualitative else "uncertain"
         note = "上级为量化指标，本规划只作定性表述" if ev.qualitative else "提到该指标，但未能读出数值，请人工确认"
         return IndicatorResult(status=status, note=note, **base, **where)
-    status, q, note = _judge(ind, ev.quantities, plan_end)
+    status, q, note, stage = _judge(ind, ev.quantities, plan_end)
+    if stage is not None:  # judged against a stage: the review shows that bar, its year and its source
+        base.update(_bar(ind, ind.stages[stage], stage, ind.stage_source or ind.source))
     if ev.resembles:  # a name with a typo or in other words: its figure is read, never accused
         similar = f"指标名称与上级指标“{ind.name}”相近（相似度{ev.score:.0%}）"
         if status == "weaker":
@@ -86,23 +88,40 @@ def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> Indic
     return IndicatorResult(status=status, actual=fmt_quantity(q) if q else None, note=note, **base, **where)
 
 
+def _bar(ind: Indicator, value: float, year: int, source: str | None) -> dict[str, str]:
+    """The bar a draft is judged against: the value as people read it, a sentence stating it (the
+    upper level's own wording when it states this value, else one written from the value, so that
+    a suggestion is never weaker than the bar) and the document it comes from."""
+    wording = ind.wording
+    if not re.search(rf"(?<![\d.]){re.escape(f'{value:g}')}(?:\.0+)?(?![\d.])", wording):
+        shown = _shown(value, ind.unit)
+        if ind.unit.startswith("% "):  # a change from a base year: 比2020年下降20%
+            goal = f"{shown}{'以上' if ind.comparator in ('>=', '>') else ''}"
+        else:
+            goal = {">=": f"达到{shown}以上", "<=": f"控制在{shown}以下", "about": f"达到{shown}左右"}.get(
+                ind.comparator, f"为{shown}"
+            )
+        wording = f"到{year}年，{ind.name}{goal}。"
+    return {"expected": fmt(ind.comparator, value, ind.unit, year), "wording": wording, "source": source or ""}
+
+
 def _judge(ind: Indicator, quantities: list[Quantity], plan_end: int | None) -> tuple:
-    """(status, the draft quantity judged, note). A value set for the upper level's year (stated,
-    or because the plan runs to it) is judged against the final value; otherwise the latest stage
-    is judged against the upper level's value for that stage, or against its final value as a
-    stage on the way."""
+    """(status, the draft quantity judged, note, the stage year judged against or None). A value set
+    for the upper level's year (stated, or because the plan runs to it) is judged against the final
+    value; otherwise the latest stage is judged against the upper level's value for that stage, or
+    against its final value as a stage on the way."""
     usable = [q for q in quantities if _convert(q, ind) is not None]
     if not usable:
-        return "uncertain", quantities[0], f"单位或比较方式与上级指标不同（上级：{expected_text(ind)}），未作比较"
+        return "uncertain", quantities[0], f"单位或比较方式与上级指标不同（上级：{expected_text(ind)}），未作比较", None
     final = [q for q in usable if (q.year or plan_end or ind.year) >= ind.year]
     if final:  # the first figure a target states is its own; later ones name subgroups or hopes (力争)
-        return _status(ind, final[0], ind.value), final[0], None
+        return _status(ind, final[0], ind.value), final[0], None, None
     q = max(usable, key=lambda x: x.year or plan_end or 0)
     year = q.year or plan_end
     if year in ind.stages:
-        return _status(ind, q, ind.stages[year]), q, None
+        return _status(ind, q, ind.stages[year]), q, None, year
     status = _status(ind, q, ind.value)
-    return status, q, (f"本规划为{year}年阶段目标，上级为{ind.year}年目标" if status == "weaker" else None)
+    return status, q, (f"本规划为{year}年阶段目标，上级为{ind.year}年目标" if status == "weaker" else None), None
 
 
 def _convert(q: Quantity, ind: Indicator) -> float | None:

@@ -207,6 +207,12 @@ class TargetResult(BaseModel):
     responsible_units: list[str]
     location: Evidence
 
+    @classmethod
+    def of(cls, target: Target) -> TargetResult:
+        """The one way a Target is reported: every field it shares, its location with its heading path."""
+        fields = target.model_dump(exclude={"location", "heading_path"})
+        return cls(**fields, location=Evidence.at(target.location, None, target.heading_path))
+
 
 class IndicatorResult(BaseModel):
     """One upper-level indicator and what the plan makes of it."""
@@ -260,6 +266,8 @@ class Finding(BaseModel):
     suggestion: str | None = None  # a sentence the drafter can paste
     location: Evidence | None = None
     accepted: Acceptance | None = None  # set when the office accepted this deviation: it no longer fails
+    certainty: Literal["confirmed", "uncertain"] = "confirmed"  # uncertain: 待人工确认, the reading was doubtful
+    uncertain_reason: str | None = None
 
 
 class PlanReport(BaseModel):
@@ -275,6 +283,8 @@ class PlanReport(BaseModel):
     indicators: list[IndicatorResult]
     findings: list[Finding]
     verdict: Verdict = "pass"
+    verdict_reasons: list[str] = Field(default_factory=list)  # why the verdict is not 符合, for people
+    reading: list[ReadingNote] = Field(default_factory=list)  # the reading notes that bear on this plan
 
 
 class DocumentReport(BaseModel):

@@ -1,4 +1,5 @@
-"""The whole check, one way: load → normalize → structure → classify → extract → match → compare → rules."""
+"""The whole check, one way: load → normalize → structure → (coverage) → classify → extract → match → compare
+→ rules → verdict."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .classify import classify
 from .compare import compare
+from .coverage import account, unread_tables
 from .errors import InputError
 from .extract import extract
 from .load import load
@@ -16,10 +18,11 @@ from .match import match
 from .models import (
     Classified,
     DocumentReport,
-    Evidence,
+    Finding,
     IndicatorResult,
     Plan,
     PlanReport,
+    ReadingNote,
     ReferenceInfo,
     Report,
     Statement,
@@ -33,6 +36,7 @@ from .reference import Reference
 from .reference.from_plan import derive_reference
 from .rules import PlanFacts, Rule, run_rules
 from .structure import split_plans
+from .verdict import settle, settle_document
 
 TOOL = ToolInfo(name="plancheck", version=__version__)
 
@@ -54,40 +58,30 @@ def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> Doc
     doc = load(path)
     text = normalize(doc)
     plans = split_plans(text)
-    reports = [check_plan(plan, reference, rules) for plan in plans]
+    reading, notes = account(text, plans, reference)
+    reports = [check_plan(plan, reference, rules, plan_notes) for plan, plan_notes in zip(plans, notes, strict=True)]
     if not any(d.found for r in reports for d in r.domains) and not any(s.found for r in reports for s in r.sections):
         raise InputError(f"{path.name} 看起来不是妇女或儿童发展规划：没有找到任何必备部分或发展领域")
-    return DocumentReport(path=str(path), format=doc.format, plans=reports, reading=text.reading)
+    reading += [n for r in reports for n in r.reading if n not in reading]
+    return settle_document(DocumentReport(path=str(path), format=doc.format, plans=reports, reading=reading))
 
 
-def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> PlanReport:
+def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...], notes: list[ReadingNote]) -> PlanReport:
+    """One plan: read it, run the rules, then weigh the findings against how well it was read."""
     classified, targets, _, indicators = analyse(plan, reference)
-    findings = run_rules(PlanFacts(plan, classified, targets, indicators), rules)
-    counts = Counter(t.domain for t in unique_targets(targets) if t.main)
+    facts = PlanFacts(plan, classified, targets, indicators)
+    return settle(plan_report(facts, run_rules(facts, rules)), [*notes, *unread_tables(plan, targets)])
+
+
+def plan_report(facts: PlanFacts, findings: list[Finding]) -> PlanReport:
+    """The one way a plan's facts become its report."""
+    counts = Counter(t.domain for t in unique_targets(facts.targets) if t.main)
     return PlanReport(
-        kind=plan.kind,
-        title=plan.title,
-        period=plan.period,
-        level=plan.level,
-        region=plan.region,
-        location=plan.location,
-        sections=classified.sections,
-        domains=[d.model_copy(update={"targets": counts.get(d.id, 0)}) for d in classified.domains],
-        targets=[
-            TargetResult(
-                text=t.text,
-                main=t.main,
-                domain=t.domain,
-                indicator=t.indicator,
-                match_score=t.match_score,
-                quantities=t.quantities,
-                lead_units=t.lead_units,
-                responsible_units=t.responsible_units,
-                location=Evidence.at(t.location, None, t.heading_path),
-            )
-            for t in targets
-        ],
-        indicators=indicators,
+        **facts.plan.model_dump(exclude={"root"}),
+        sections=facts.classified.sections,
+        domains=[d.model_copy(update={"targets": counts.get(d.id, 0)}) for d in facts.classified.domains],
+        targets=[TargetResult.of(t) for t in facts.targets],
+        indicators=facts.indicators,
         findings=findings,
     )
 

@@ -422,6 +422,8 @@ def _women_plan() -> PlanReport:
         targets=targets,
         indicators=indicators,
         findings=findings,
+        verdict="fail",
+        verdict_reasons=["2条错误"],
     )
 
 
@@ -629,7 +631,7 @@ def sample_report() -> Report:
             sources=[f"{WOMEN_SOURCE}（国发〔2021〕16号）", f"{CHILDREN_SOURCE}（国发〔2021〕16号）"],
         ),
         documents=[
-            DocumentReport(path=DRAFT, format="docx", plans=[_women_plan(), _children_plan()]),
+            DocumentReport(path=DRAFT, format="docx", plans=[_women_plan(), _children_plan()], verdict="fail"),
         ],
     )
 

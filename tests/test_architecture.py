@@ -12,17 +12,19 @@ PACKAGE = Path(__file__).parents[1] / "checker"
 
 # Lowest first. A module's layer is that of the longest of these names its dotted name starts with.
 LAYERS = [
-    ("errors", "resources", "text"),  # shared utilities: import no step
+    ("errors", "resources", "text", "labels"),  # shared utilities: import no step
     ("reference",),  # the checker's knowledge (upper-level targets, vocabularies)
     ("models",),  # the data that crosses steps
     ("load",),
     ("normalize",),
     ("structure",),
+    ("coverage",),  # what of the file the plans do not hold: reading notes
     ("classify",),
     ("extract",),
     ("match",),
     ("compare", "reference.from_plan"),  # --against: an upper plan's compared targets become a reference
     ("rules",),
+    ("verdict",),  # how well the plan was read weighs the findings; the verdict
     ("accept",),  # accepted deviations: findings marked after the rules
     ("report",),
     ("pipeline",),

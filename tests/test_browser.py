@@ -17,9 +17,9 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, sync_playwright
 from report_sample import SCRIPT, hostile_report, sample_report
 
+from checker.labels import STATUSES
 from checker.models import Report
 from checker.report.html import render_html
-from checker.report.labels import STATUSES
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

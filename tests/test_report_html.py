@@ -13,6 +13,7 @@ import jinja2
 import pytest
 from report_sample import ATTRIBUTE_BREAKER, SCRIPT, hostile_report, sample_report
 
+from checker.labels import VERDICT_NAMES
 from checker.models import DocumentReport, Location, PlanReport, Report
 from checker.report.html import (
     Excerpt,
@@ -440,4 +441,5 @@ def test_review_of_a_real_plan(name: str) -> None:
     assert len(page.find_all("article", "finding")) == sum(len(p.findings) for p in doc.plans)
     assert len(page.find_all("tr", "target-row")) == sum(len(p.indicators) for p in doc.plans)
     verdicts = [v.text() for v in page.find_all("strong", "verdict")]
-    assert verdicts == ["需修改" if any(f.severity == "error" for f in p.findings) else "符合" for p in doc.plans]
+    assert verdicts == [VERDICT_NAMES[p.verdict] for p in doc.plans]
+    assert [p.verdict for p in doc.plans] == (["fail"] if "crafted" in name else ["pass-with-warnings"] * 2)

@@ -36,6 +36,7 @@ class Indicator(BaseModel):
     unit: str
     year: int = 2030
     stages: dict[int, float] = Field(default_factory=dict)  # intermediate values, e.g. {2025: 95}
+    stage_source: str | None = None  # the document the stages come from (a province file may add them)
     binding: str | None = None  # 约束性 / 预期性
     certainty: str = "confirmed"
     wording: str
@@ -157,12 +158,19 @@ def _load(name_or_path: str) -> Reference:
 
 
 def _stamp_sources(raw: dict) -> None:
-    """Each indicator remembers the document it comes from, before files are layered."""
+    """Each indicator remembers the document its bar comes from, before files are layered: a file
+    that restates an indicator's value or wording is its source; one that only adds stages is the
+    stages' source, and the value and wording keep the parent's. A file without `sources` is named
+    by its description, never by its file name."""
     sources = raw.get("sources") or {}
     for kind, plan in (raw.get("plans") or {}).items():
+        document = sources.get(kind) or raw.get("description") or raw.get("name")
         for domain in plan.get("domains", []):
             for ind in domain.get("indicators", []):
-                ind.setdefault("source", sources.get(kind, raw.get("name")))
+                if "value" in ind or "wording" in ind:
+                    ind.setdefault("source", document)
+                if ind.get("stages"):
+                    ind.setdefault("stage_source", document)
 
 
 def _merge(parent: dict, child: dict) -> dict:

@@ -18,9 +18,9 @@ from typing import Any
 
 from ..accept import AUTHOR, open_verdict, where
 from ..errors import unreadable
+from ..labels import KIND_NAMES, SEVERITIES, SEVERITY_NAMES, VERDICT_NAMES, VERDICTS
 from ..load.word import Place, locate, places, word_package
 from ..models import SEVERITY_RANK, Acceptance, DocumentReport, Finding, PlanReport, Report
-from .labels import KIND_NAMES, SEVERITIES, SEVERITY_NAMES, VERDICT_NAMES, VERDICTS
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"

@@ -19,6 +19,7 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
+from ..labels import CERTAINTY_NAMES, KIND_NAMES, SEVERITIES, SEVERITY_NAMES, STATUS_NAMES, STATUSES, VERDICT_NAMES
 from ..models import (
     DocumentReport,
     Evidence,
@@ -29,7 +30,6 @@ from ..models import (
     SectionResult,
 )
 from ..resources import data_dir
-from .labels import CERTAINTY_NAMES, KIND_NAMES, SEVERITIES, SEVERITY_NAMES, STATUS_NAMES, STATUSES
 
 TEMPLATE = "review.html.j2"
 STYLESHEET = "review.css"
@@ -135,8 +135,7 @@ class PlanView:
     anchor: str
     plan: PlanReport
     kind_name: str
-    verdict: str
-    passed: bool
+    verdict: str  # 符合 / 基本符合 / 需修改 / 无法完整审核, from plan.verdict
     counts: dict[str, int]
     sections: list[tuple[str, SectionResult]]
     chart: Chart
@@ -191,6 +190,7 @@ def render_html(report: Report, document_index: int = 0, generated: datetime | N
             document=document,
             plans=plans,
             totals=_document_totals(document),
+            verdict_names=VERDICT_NAMES,
             generated=f"{generated.year}年{generated.month}月{generated.day}日 {generated:%H:%M}",
             generated_iso=generated.isoformat(timespec="minutes"),
             css=css,
@@ -330,8 +330,7 @@ def _plan_view(plan: PlanReport, number: int) -> PlanView:
         anchor=anchor,
         plan=plan,
         kind_name=KIND_NAMES.get(plan.kind, plan.kind),
-        verdict="符合" if counts["error"] == 0 else "需修改",
-        passed=counts["error"] == 0,
+        verdict=VERDICT_NAMES[plan.verdict],
         counts=counts,
         sections=sections,
         chart=_chart(plan, order),

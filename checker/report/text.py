@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..labels import KIND_NAMES, SEVERITY_NAMES, VERDICT_NAMES
 from ..models import Report
-from .labels import KIND_NAMES, SEVERITY_NAMES
+
+_COLOURS = {"pass": "green", "pass-with-warnings": "yellow", "fail": "red", "incomplete": "red"}
 
 
 def print_summary(report: Report, written: list[Path]) -> None:
@@ -13,11 +15,14 @@ def print_summary(report: Report, written: list[Path]) -> None:
 
     console = Console(highlight=False, soft_wrap=True)
     for doc, path in zip(report.documents, written, strict=True):
-        console.print(f"[bold]{doc.path}[/bold]")
+        console.print(f"[bold]{doc.path}[/bold]  {_verdict(doc.verdict)}")
+        for note in doc.reading:
+            where = f"（{note.location.describe()}）" if note.location else ""
+            console.print(f"  阅读说明：{note.message}{where}", markup=False)
         for plan in doc.plans:
             counts = {s: sum(1 for f in plan.findings if f.severity == s and not f.accepted) for s in SEVERITY_NAMES}
             accepted = sum(1 for f in plan.findings if f.accepted)
-            verdict = "[red]需修改[/red]" if counts["error"] else "[green]符合[/green]"
+            verdict = _verdict(plan.verdict)
             domains = sum(d.found for d in plan.domains)
             matched = sum(i.status != "missing" for i in plan.indicators)
             console.print(
@@ -31,8 +36,15 @@ def print_summary(report: Report, written: list[Path]) -> None:
         console.print(f"  审核意见：{path}")
 
 
+def _verdict(verdict: str) -> str:
+    return f"[{_COLOURS[verdict]}]{VERDICT_NAMES[verdict]}[/{_COLOURS[verdict]}]"
+
+
 def print_findings(report: Report) -> None:
     for doc in report.documents:
+        for note in doc.reading:
+            where = note.location.describe() if note.location else ""
+            print(f"{doc.path}:{where}: reading: [{note.kind}] {note.message}")
         for plan in doc.plans:
             for f in plan.findings:
                 if f.accepted:  # accepted deviations are listed in the HTML and JSON, not here

@@ -17,7 +17,15 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..models import SEVERITY_RANK, Finding
 from ..resources import data_dir, read_yaml
-from . import domain_coverage, lead_unit, lead_unit_level, required_sections, target_coverage, target_strength
+from . import (
+    domain_coverage,
+    lead_unit,
+    lead_unit_level,
+    required_sections,
+    target_coverage,
+    target_share,
+    target_strength,
+)
 from .base import Parameters, PlanFacts, Rule
 
 __all__ = ["KINDS", "PlanFacts", "Rule", "load_rules", "run_rules"]
@@ -33,7 +41,15 @@ class Kind(Protocol):
 
 KINDS: dict[str, Kind] = {
     kind.KIND: kind
-    for kind in (required_sections, domain_coverage, target_coverage, target_strength, lead_unit, lead_unit_level)
+    for kind in (
+        required_sections,
+        domain_coverage,
+        target_coverage,
+        target_strength,
+        target_share,
+        lead_unit,
+        lead_unit_level,
+    )
 }
 
 

@@ -1,25 +1,30 @@
-"""Kind `lead-unit`: a finding for each main target of a domain that names no lead unit (牵头单位);
-a bracket naming only 责任单位 gets `suggestion_add` (add 牵头单位 to it, not a second bracket).
-Where no main target of the plan names one, a single finding for the whole plan instead, with
-`plan_severity`, `plan_message` and `plan_suggestion` (the units may sit in a separate table)."""
+"""Kind `lead-unit`: every main target of a domain names a lead unit (牵头单位), judged by the plan's
+own practice. A plan that names lead units for fewer than half of its main targets (none at all: the
+units may sit in a separate breakdown table) gets ONE finding — `plan_message` when none names one,
+`some_message` listing the targets without one otherwise; a plan that names them for most gets one
+finding per target left out. A target's severity is its own: the rule's severity where its bracket
+names 责任单位 but no 牵头单位 (a slip in the bracket, answered by `suggestion_add`), `plan_severity`
+where it names no unit at all. So adding a lead unit never raises the severity of what is left."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Annotated
 
-from ..models import Evidence, Finding, Severity, unique_targets
+from ..models import SEVERITY_RANK, Evidence, Finding, Severity, Target, unique_targets
 from ..text.patterns import target_body
 from .base import Parameters, PlanFacts, Rule, placeholders
 
 KIND = "lead-unit"
 PLACEHOLDERS = frozenset({"text", "units"})  # the target's sentence; its 责任单位
-_PLAN = ("count",)  # how many main targets the plan has
+_PLAN = ("count", "missing", "targets")  # main targets; those without a lead unit; their sentences
+_LISTED = 10  # targets named in the one finding; the rest are counted
 
 
 class Params(Parameters):
     suggestion_add: Annotated[str, placeholders(*PLACEHOLDERS)] | None = None  # None: the rule's suggestion
     plan_message: Annotated[str, placeholders(*_PLAN)]
+    some_message: Annotated[str, placeholders(*_PLAN)]
     plan_suggestion: Annotated[str, placeholders(*_PLAN)] | None = None
     plan_severity: Severity | None = None  # None: the rule's severity
 
@@ -27,25 +32,37 @@ class Params(Parameters):
 def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
     p = rule.params
     targets = [t for t in unique_targets(facts.targets) if t.main and t.domain]  # summary tables carry no units
-    if targets and not any(t.lead_units for t in targets):
+    left = [t for t in targets if not t.lead_units]
+    if not left:
+        return
+    if 2 * (len(targets) - len(left)) < len(targets):  # the plan's practice: lead units not in the text
+        everywhere = len(left) == len(targets)
+        names = "；".join(_body(t)[:30] for t in left[:_LISTED]) + (f"等{len(left)}项" if len(left) > _LISTED else "")
         yield rule.finding(
-            {"count": len(targets)},
-            message=p.plan_message,
+            {"count": len(targets), "missing": len(left), "targets": names},
+            message=p.plan_message if everywhere else p.some_message,
             suggestion=p.plan_suggestion or "",  # never the per-target one: it names {text}
-            severity=p.plan_severity,
+            severity=max((_severity(rule, t) for t in left), key=SEVERITY_RANK.__getitem__),
             expected="每项主要目标注明牵头单位",
-            actual="全篇未注明",
+            actual="全篇未注明" if everywhere else f"{len(left)}/{len(targets)}项未注明",
             location=Evidence.at(facts.plan.location, facts.plan.title),
         )
         return
-    for t in targets:
-        if t.lead_units:
-            continue
+    for t in left:
         yield rule.finding(
-            {"text": target_body(t.text).rstrip("。"), "units": "、".join(t.responsible_units)},
+            {"text": _body(t), "units": "、".join(t.responsible_units)},
             suggestion=p.suggestion_add if t.responsible_units else None,
+            severity=_severity(rule, t),
             domain=t.domain,
             expected="注明牵头单位",
             actual="未注明",
             location=Evidence.at(t.location, t.text, t.heading_path),
         )
+
+
+def _severity(rule: Rule[Params], target: Target) -> Severity:
+    return rule.severity if target.responsible_units else (rule.params.plan_severity or rule.severity)
+
+
+def _body(target: Target) -> str:
+    return target_body(target.text).rstrip("。")
