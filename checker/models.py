@@ -6,10 +6,11 @@ Every model carries a Location so that a finding can always point back to its so
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 if TYPE_CHECKING:  # the reference is data every step reads, not a step
     from .reference import Indicator
@@ -230,6 +231,71 @@ class Finding(BaseModel):
     source: str | None = None  # the upper-level document
     suggestion: str | None = None  # a sentence the drafter can paste
     location: Evidence | None = None
+    key: str | None = None  # meaning key, unique within its plan (checker/baseline.py): baselines, SARIF
+    reason: str | None = None  # why it was accepted, on findings a baseline accepted
+
+
+# ---- a run over many files: failures, baselines, revisions, options (checker/batch.py and friends) ----
+
+SCHEMA_VERSION = "1.1"  # of the JSON report: 1.1 added schema_version, counts, failed, baseline, revision, key
+
+
+class Failure(BaseModel):
+    path: str
+    reason: str  # one line, in Chinese
+
+
+class BaselineEntry(BaseModel):
+    """One accepted finding in a baseline file, matched on `key` (and `path` when the file holds several)."""
+
+    path: str
+    kind: PlanKind
+    key: str
+    rule: str
+    message: str = ""
+    reason: str = ""
+
+
+class BaselineResult(BaseModel):
+    path: str  # the baseline file
+    accepted: int  # findings it still accepts
+    fixed: list[BaselineEntry]  # entries no finding matches any more
+
+
+class TargetChange(BaseModel):
+    change: Literal["weakened", "strengthened", "added", "removed", "changed"]
+    kind: PlanKind
+    indicator: str | None = None
+    name: str  # the indicator's name, or the target's text
+    old: str | None = None  # the value as written for people, or the old sentence
+    new: str | None = None
+
+
+class FindingChange(BaseModel):
+    change: Literal["new", "fixed"]
+    kind: PlanKind
+    finding: Finding
+
+
+class Revision(BaseModel):
+    """check NEW --compare OLD: how the targets and findings moved between two versions of a plan."""
+
+    old_path: str
+    targets: list[TargetChange]
+    findings: list[FindingChange]
+
+
+FindingPolicy = Callable[[PlanKind, list[Finding]], tuple[list[Finding], list[Finding]]]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a run asks of each plan's check (configuration and flags): the level of a plan whose title does
+    not say, and a policy over each plan's findings (severity overrides, keys, a baseline) that returns the
+    findings to report and those accepted, before the verdict is drawn."""
+
+    level: str | None = None
+    policy: FindingPolicy | None = None
 
 
 class PlanReport(BaseModel):
@@ -245,6 +311,13 @@ class PlanReport(BaseModel):
     indicators: list[IndicatorResult]
     findings: list[Finding]
     verdict: Verdict = "pass"
+    accepted: list[Finding] = Field(default_factory=list)  # findings a baseline accepted (--baseline)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings per severity, for summaries and integrations."""
+        return {s: sum(f.severity == s for f in self.findings) for s in ("error", "warning", "info")}
 
 
 class DocumentReport(BaseModel):
@@ -253,6 +326,7 @@ class DocumentReport(BaseModel):
     plans: list[PlanReport]
     verdict: Verdict = "pass"
     reading: list[ReadingNote] = Field(default_factory=list)
+    revision: Revision | None = None  # --compare OLD: what changed since the old version
 
 
 class ReferenceInfo(BaseModel):
@@ -268,9 +342,12 @@ class ToolInfo(BaseModel):
 
 
 class Report(BaseModel):
+    schema_version: str = SCHEMA_VERSION
     tool: ToolInfo
     reference: ReferenceInfo
     documents: list[DocumentReport]
+    failed: list[Failure] = Field(default_factory=list)  # files that could not be checked
+    baseline: BaselineResult | None = None
 
 
 # ---- passed between steps inside one plan's check (not part of the JSON report) ----

@@ -14,9 +14,11 @@ from .extract import extract
 from .load import load
 from .match import match
 from .models import (
+    CheckOptions,
     Classified,
     DocumentReport,
     Evidence,
+    Finding,
     IndicatorResult,
     Plan,
     PlanReport,
@@ -49,19 +51,29 @@ def report_for(documents: list[DocumentReport], reference: Reference) -> Report:
     )
 
 
-def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> DocumentReport:
+def check_file(
+    path: Path, reference: Reference, rules: tuple[Rule, ...], options: CheckOptions | None = None
+) -> DocumentReport:
     doc = load(path)
     text = normalize(doc)
     plans = split_plans(text)
-    reports = [check_plan(plan, reference, rules) for plan in plans]
+    reports = [check_plan(plan, reference, rules, options) for plan in plans]
     if not any(d.found for r in reports for d in r.domains) and not any(s.found for r in reports for s in r.sections):
         raise InputError(f"{path.name} 看起来不是妇女或儿童发展规划：没有找到任何必备部分或发展领域")
     return DocumentReport(path=str(path), format=doc.format, plans=reports, reading=text.reading)
 
 
-def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> PlanReport:
+def check_plan(
+    plan: Plan, reference: Reference, rules: tuple[Rule, ...], options: CheckOptions | None = None
+) -> PlanReport:
+    options = options or CheckOptions()
+    if plan.level is None and options.level:  # the level configured for plans whose title does not say
+        plan = plan.model_copy(update={"level": options.level})
     classified, targets, _, indicators = analyse(plan, reference)
     findings = run_rules(PlanFacts(plan, classified, targets, indicators), rules)
+    accepted: list[Finding] = []
+    if options.policy:
+        findings, accepted = options.policy(plan.kind, findings)
     # A target naming several indicators is listed once per indicator but counted once.
     counts = Counter(domain for _, _, domain in {(t.location, t.text, t.domain) for t in targets if t.main})
     return PlanReport(
@@ -89,6 +101,7 @@ def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...]) -> Pla
         ],
         indicators=indicators,
         findings=findings,
+        accepted=accepted,
     )
 
 

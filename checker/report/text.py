@@ -1,35 +1,76 @@
-"""Terminal output: a short summary per plan (default) or every finding as a line (--format text)."""
+"""Terminal output: a short summary per plan (default) or every finding as a line (--format text):
+`path:line:col: severity [rule] message`, the numbers for editors and problem matchers."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
-from ..models import Report
-from .labels import KIND_NAMES, SEVERITY_NAMES
+from ..models import Evidence, Finding, Report
+from .labels import KIND_NAMES, SEVERITY_NAMES, VERDICT_NAMES
+
+EXCERPT_LENGTH = 50
 
 
 def print_summary(report: Report, written: list[Path]) -> None:
     from rich.console import Console
+    from rich.markup import escape  # a `[` in a path or title is text, not markup
 
     console = Console(highlight=False, soft_wrap=True)
     for doc, path in zip(report.documents, written, strict=True):
-        console.print(f"[bold]{doc.path}[/bold]")
+        console.print(f"[bold]{escape(doc.path)}[/bold]")
         for plan in doc.plans:
             counts = {s: sum(1 for f in plan.findings if f.severity == s) for s in SEVERITY_NAMES}
             verdict = "[red]需修改[/red]" if counts["error"] else "[green]符合[/green]"
             domains = sum(d.found for d in plan.domains)
             matched = sum(i.status != "missing" for i in plan.indicators)
             console.print(
-                f"  {KIND_NAMES[plan.kind]}规划《{plan.title}》 {verdict}  "
+                f"  {KIND_NAMES[plan.kind]}规划《{escape(plan.title)}》 {verdict}  "
                 f"领域 {domains}/{len(plan.domains)}  上级指标 {matched}/{len(plan.indicators)}  "
                 + "  ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
             )
-        console.print(f"  审核意见：{path}")
+        console.print(f"  审核意见：{escape(str(path))}")
 
 
-def print_findings(report: Report) -> None:
+def print_total(report: Report, out: Path) -> None:
+    """One line for a batch: how many plans, how they stand, and where the index is."""
+    verdicts = Counter(plan.verdict for doc in report.documents for plan in doc.plans)
+    plans = sum(verdicts.values())
+    parts = "，".join(f"{VERDICT_NAMES[v]} {verdicts[v]}" for v in VERDICT_NAMES if verdicts[v])
+    failed = f"，{len(report.failed)} 个文件未能检查" if report.failed else ""
+    print(f"共检查 {len(report.documents)} 个文件、{plans} 个规划（{parts}）{failed}")
+    print(f"汇总：{out / 'index.html'}")
+
+
+def position(location: Evidence | None) -> tuple[int, int]:
+    """Line and column for tools: the text line; else the paragraph (or PDF text line) counted from 1; the
+    table cell as the column. Where a Word or PDF finding really is, the message says in words."""
+    if location is None:
+        return 1, 1
+    if location.line is not None:
+        line = location.line
+    elif location.paragraph is not None:
+        line = location.paragraph + 1
+    else:
+        line = location.row + 1 if location.row is not None else location.page or 1
+    return line, location.cell + 1 if location.cell is not None else 1
+
+
+def described(kind: str, finding: Finding) -> str:
+    """The message with the plan kind, the place in words and the excerpt, on one line."""
+    text = f"{KIND_NAMES[kind]}规划：{finding.message}"
+    if finding.location:
+        text += f"（{finding.location.describe()}）"
+        if finding.location.excerpt:
+            excerpt = " ".join(finding.location.excerpt.split())
+            text += f"「{excerpt[:EXCERPT_LENGTH]}{'…' if len(excerpt) > EXCERPT_LENGTH else ''}」"
+    return " ".join(text.splitlines())
+
+
+def finding_lines(report: Report) -> Iterator[str]:
     for doc in report.documents:
         for plan in doc.plans:
             for f in plan.findings:
-                where = f.location.describe() if f.location else ""
-                print(f"{doc.path}:{where}: {f.severity}: [{f.rule}] {KIND_NAMES[plan.kind]}规划: {f.message}")
+                line, col = position(f.location)
+                yield f"{doc.path}:{line}:{col}: {f.severity} [{f.rule}] {described(plan.kind, f)}"
