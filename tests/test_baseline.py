@@ -39,8 +39,7 @@ def test_baseline_round_trip(tmp_path: Path) -> None:
     # the next draft: text added at the top, a target made weaker, another fixed
     second_draft = tmp_path / "草案第二稿.txt"
     second_draft.write_text(
-        "（第二稿，征求意见）\n\n"
-        + draft.read_text(encoding="utf-8").replace("90%以上", "85%以上", 1),
+        "（第二稿，征求意见）\n\n" + draft.read_text(encoding="utf-8").replace("90%以上", "85%以上", 1),
         encoding="utf-8",
     )
     second = check(second_draft, "--format", "json", "--baseline", accepted, cwd=tmp_path)

@@ -121,7 +121,9 @@ def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
 def test_text_format_one_line_per_finding() -> None:
     result = run(CRAFTED / "reworded_headings.docx", "--format", "text")
     lines = result.stdout.strip().splitlines()
-    pattern = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) \[(?P<rule>[a-z-]+)\] ")
+    pattern = re.compile(
+        r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) \[(?P<rule>[a-z-]+)\] "
+    )
     parsed = [pattern.match(line) for line in lines]
     assert all(parsed), lines
     assert {m["path"] for m in parsed} == {str(CRAFTED / "reworded_headings.docx")}

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from offices import FIXTURES, check
 
 WEAKER = FIXTURES / "crafted" / "reworded_headings.docx"

@@ -12,7 +12,6 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
-
 from offices import FIXTURES, check
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -34,8 +33,9 @@ def test_sarif_is_valid_and_its_fingerprints_survive_an_edit_elsewhere(tmp_path:
     second = json.loads(check(draft, "--format", "sarif", cwd=tmp_path).stdout)
     moved = next(r for r in second["runs"][0]["results"] if r["ruleId"] == "weaker-target")
     assert moved["partialFingerprints"] == weaker["partialFingerprints"]
-    assert moved["locations"][0]["physicalLocation"]["region"]["startLine"] != (
-        weaker["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert (
+        moved["locations"][0]["physicalLocation"]["region"]["startLine"]
+        != (weaker["locations"][0]["physicalLocation"]["region"]["startLine"])
     )
     prints = [r["partialFingerprints"]["plancheckKey/v1"] for r in second["runs"][0]["results"]]
     assert len(prints) == len(set(prints))  # unique within the run
