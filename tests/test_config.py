@@ -78,7 +78,7 @@ def test_a_rules_folder_adds_and_overrides_by_id(tmp_path: Path) -> None:
     rules = tmp_path / "my-rules"
     rules.mkdir()
     bundled = (Path(__file__).parents[1] / "rules" / "weaker-target.yaml").read_text(encoding="utf-8")
-    head, params = bundled.split("params:", 1)  # keep the kind's parameters, re-word and re-title the rule
+    params = bundled.split("params:", 1)[1]  # keep the kind's parameters, re-word and re-title the rule
     (rules / "weaker-target.yaml").write_text(
         "id: weaker-target\ntitle: 目标低于上级（本市口径）\nextends: target-strength\nseverity: warning\n"
         "message: “{name}”低于上级{expected}\nparams:" + params,
