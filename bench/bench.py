@@ -6,19 +6,21 @@ Not a test: run `make bench` (or `.venv/bin/python bench/bench.py [--repeat N]`)
   cold html    `check FILE --out DIR` in a new process (what a drafter pays)
   load         reading the file into lines, in a warm process
   structure    normalize + plans + heading tree + sections/domains, in a warm process
-  batch        plans per second over the corpus repeated N times, with 1 and 2 worker processes
+  batch        `check FOLDER --jobs N`: plans per second over the corpus copied N times into N folders, with
+               1 and 2 workers, JSON and HTML (reviews + index); and the largest process's peak memory
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +30,7 @@ CORPUS = [
     for fmt in ("txt", "docx", "pdf")
 ]
 PYTHON = sys.executable
-FLOOR = "import sys, spacy, pydantic, typer, rapidfuzz, yaml, docx; open(sys.argv[1], 'rb').read()"
+FLOOR = "import sys, spacy, pydantic, rapidfuzz, yaml, docx; open(sys.argv[1], 'rb').read()"
 
 
 def timed(cmd: list[str], runs: int = 3) -> float:
@@ -57,27 +59,40 @@ def warm_steps(path: Path) -> tuple[float, float]:
     return loaded - start, time.perf_counter() - loaded
 
 
-def _check_many(paths: list[Path]) -> int:
-    from checker.pipeline import check_file
-    from checker.reference import load_reference
-    from checker.rules import load_rules
-
-    ref, rules = load_reference(), load_rules()
-    return sum(len(check_file(p, ref, rules).plans) for p in paths)
-
-
-def batch(paths: list[Path], workers: int) -> float:
-    chunks = [paths[i::workers] for i in range(workers)]
-    start = time.perf_counter()
-    with ProcessPoolExecutor(workers) as pool:
-        plans = sum(pool.map(_check_many, chunks))
-    return plans / (time.perf_counter() - start)
+def batch(repeat: int, workers: int, fmt: str) -> tuple[float, int, float]:
+    """`check FOLDER --jobs N` over the corpus copied `repeat` times (one folder per copy, same file names):
+    plans per second, plans, and the peak memory of the largest process (the command or one worker), MB."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "plans"
+        for i in range(repeat):
+            county = folder / f"county{i:02d}"
+            county.mkdir(parents=True)
+            for path in CORPUS:
+                shutil.copy(path, county / path.name)
+        out = Path(tmp) / "out"
+        command = [PYTHON, "-m", "checker", str(folder), "--jobs", str(workers), "--out", str(out), "--no-timestamp"]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run([*command, "--format", fmt], check=False, capture_output=True)
+        elapsed = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if fmt == "html":
+            plans = len(json.loads((out / "summary.json").read_text(encoding="utf-8"))["plans"])
+        else:
+            plans = sum(
+                len(d["plans"]) for d in json.loads((out / "report.json").read_text(encoding="utf-8"))["documents"]
+            )
+    return plans / elapsed, plans, max(peak, before) / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20, help="corpus copies in the batch run")
+    parser.add_argument("--batch", action="store_true", help="only the batch run")
     args = parser.parse_args()
+    if args.batch:
+        batch_only(args.repeat)
+        return
     check = [PYTHON, "-m", "checker"]
     print(f"{'file':20} {'floor':>7} {'json':>7} {'html':>7} {'×floor':>7} {'load':>7} {'struct':>7}")
     with tempfile.TemporaryDirectory() as out:
@@ -92,13 +107,19 @@ def main() -> None:
             )
     help_s = timed([*check, "--help"])
     print(f"check --help: {help_s:.2f} s")
-    paths = CORPUS * args.repeat
+    print(f"peak memory of one process so far: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
+    batch_only(args.repeat)
+
+
+def batch_only(repeat: int) -> None:
+    files = len(CORPUS) * repeat
     for workers in (1, 2):
-        print(f"batch ×{args.repeat} ({len(paths)} files), {workers} worker(s): {batch(paths, workers):.1f} plans/s")
-    peak = max(
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    )
-    print(f"peak memory of one process: {peak / 1024:.0f} MB")
+        for fmt in ("json", "html"):
+            rate, plans, peak = batch(repeat, workers, fmt)
+            print(
+                f"batch ×{repeat} ({files} files, {plans} plans), {workers} worker(s), {fmt}: {rate:.1f} plans/s;"
+                f" largest process {peak:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

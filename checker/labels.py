@@ -27,3 +27,14 @@ VERDICT_NAMES = {
     "fail": "需修改",
     "incomplete": "无法完整审核",
 }
+
+# --compare: how a target or a finding moved between two versions of a plan
+CHANGE_NAMES = {
+    "weakened": "减弱",
+    "strengthened": "加强",
+    "added": "新增",
+    "removed": "删除",
+    "changed": "改动",
+    "new": "新增意见",
+    "fixed": "已解决",
+}

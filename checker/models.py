@@ -6,10 +6,11 @@ Every model carries a Location so that a finding can always point back to its so
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 # The reference data (the checker's knowledge) sits below every step, and below these models.
 from .reference import Comparator, Indicator, PlanKind
@@ -268,6 +269,71 @@ class Finding(BaseModel):
     accepted: Acceptance | None = None  # set when the office accepted this deviation: it no longer fails
     certainty: Literal["confirmed", "uncertain"] = "confirmed"  # uncertain: 待人工确认, the reading was doubtful
     uncertain_reason: str | None = None
+    key: str | None = None  # meaning key, unique within its plan (checker/baseline.py): baselines, SARIF
+    reason: str | None = None  # why it was accepted, on findings a baseline accepted
+
+
+# ---- a run over many files: failures, baselines, revisions, options (checker/batch.py and friends) ----
+
+SCHEMA_VERSION = "1.1"  # of the JSON report: 1.1 added schema_version, counts, failed, baseline, revision, key
+
+
+class Failure(BaseModel):
+    path: str
+    reason: str  # one line, in Chinese
+
+
+class BaselineEntry(BaseModel):
+    """One accepted finding in a baseline file, matched on `key` (and `path` when the file holds several)."""
+
+    path: str
+    kind: PlanKind
+    key: str
+    rule: str
+    message: str = ""
+    reason: str = ""
+
+
+class BaselineResult(BaseModel):
+    path: str  # the baseline file
+    accepted: int  # findings it still accepts
+    fixed: list[BaselineEntry]  # entries no finding matches any more
+
+
+class TargetChange(BaseModel):
+    change: Literal["weakened", "strengthened", "added", "removed", "changed"]
+    kind: PlanKind
+    indicator: str | None = None
+    name: str  # the indicator's name, or the target's text
+    old: str | None = None  # the value as written for people, or the old sentence
+    new: str | None = None
+
+
+class FindingChange(BaseModel):
+    change: Literal["new", "fixed"]
+    kind: PlanKind
+    finding: Finding
+
+
+class Revision(BaseModel):
+    """check NEW --compare OLD: how the targets and findings moved between two versions of a plan."""
+
+    old_path: str
+    targets: list[TargetChange]
+    findings: list[FindingChange]
+
+
+FindingPolicy = Callable[[PlanKind, list[Finding]], tuple[list[Finding], list[Finding]]]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a run asks of each plan's check (configuration and flags): the level of a plan whose title does
+    not say, and a policy over each plan's findings (severity overrides, keys, a baseline) that returns the
+    findings to report and those accepted, before the verdict is drawn."""
+
+    level: str | None = None
+    policy: FindingPolicy | None = None
 
 
 class PlanReport(BaseModel):
@@ -285,6 +351,13 @@ class PlanReport(BaseModel):
     verdict: Verdict = "pass"
     verdict_reasons: list[str] = Field(default_factory=list)  # why the verdict is not 符合, for people
     reading: list[ReadingNote] = Field(default_factory=list)  # the reading notes that bear on this plan
+    accepted: list[Finding] = Field(default_factory=list)  # findings a baseline accepted (--baseline)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def counts(self) -> dict[str, int]:
+        """Findings per severity, for summaries and integrations."""
+        return {s: sum(f.severity == s for f in self.findings) for s in ("error", "warning", "info")}
 
 
 class DocumentReport(BaseModel):
@@ -294,6 +367,7 @@ class DocumentReport(BaseModel):
     verdict: Verdict = "pass"
     reading: list[ReadingNote] = Field(default_factory=list)
     stale_acceptances: list[Acceptance] = Field(default_factory=list)  # acceptances matching no finding
+    revision: Revision | None = None  # --compare OLD: what changed since the old version
 
 
 class ReferenceInfo(BaseModel):
@@ -309,9 +383,12 @@ class ToolInfo(BaseModel):
 
 
 class Report(BaseModel):
+    schema_version: str = SCHEMA_VERSION
     tool: ToolInfo
     reference: ReferenceInfo
     documents: list[DocumentReport]
+    failed: list[Failure] = Field(default_factory=list)  # files that could not be checked
+    baseline: BaselineResult | None = None
 
 
 # ---- passed between steps inside one plan's check (not part of the JSON report) ----

@@ -16,6 +16,7 @@ from .extract import extract
 from .load import load
 from .match import match
 from .models import (
+    CheckOptions,
     Classified,
     DocumentReport,
     Finding,
@@ -54,23 +55,35 @@ def report_for(documents: list[DocumentReport], reference: Reference) -> Report:
     )
 
 
-def check_file(path: Path, reference: Reference, rules: tuple[Rule, ...]) -> DocumentReport:
+def check_file(
+    path: Path, reference: Reference, rules: tuple[Rule, ...], options: CheckOptions | None = None
+) -> DocumentReport:
     doc = load(path)
     text = normalize(doc)
     plans = split_plans(text)
     reading, notes = account(text, plans, reference)
-    reports = [check_plan(plan, reference, rules, plan_notes) for plan, plan_notes in zip(plans, notes, strict=True)]
+    options = options or CheckOptions()
+    reports = [check_plan(plan, reference, rules, n, options) for plan, n in zip(plans, notes, strict=True)]
     if not any(d.found for r in reports for d in r.domains) and not any(s.found for r in reports for s in r.sections):
         raise InputError(f"{path.name} 看起来不是妇女或儿童发展规划：没有找到任何必备部分或发展领域")
     reading += [n for r in reports for n in r.reading if n not in reading]
     return settle_document(DocumentReport(path=str(path), format=doc.format, plans=reports, reading=reading))
 
 
-def check_plan(plan: Plan, reference: Reference, rules: tuple[Rule, ...], notes: list[ReadingNote]) -> PlanReport:
-    """One plan: read it, run the rules, then weigh the findings against how well it was read."""
+def check_plan(
+    plan: Plan, reference: Reference, rules: tuple[Rule, ...], notes: list[ReadingNote], options: CheckOptions
+) -> PlanReport:
+    """One plan: read it, run the rules, apply the run's policy (severity overrides, baseline), then weigh
+    the findings against how well the plan was read."""
+    if plan.level is None and options.level:  # the level configured for plans whose title does not say
+        plan = plan.model_copy(update={"level": options.level})
     classified, targets, _, indicators = analyse(plan, reference)
     facts = PlanFacts(plan, classified, targets, indicators)
-    return settle(plan_report(facts, run_rules(facts, rules)), [*notes, *unread_tables(plan, targets)])
+    findings, accepted = run_rules(facts, rules), []
+    if options.policy:
+        findings, accepted = options.policy(plan.kind, findings)
+    report = plan_report(facts, findings).model_copy(update={"accepted": accepted})
+    return settle(report, [*notes, *unread_tables(plan, targets)])
 
 
 def plan_report(facts: PlanFacts, findings: list[Finding]) -> PlanReport:

@@ -25,9 +25,12 @@ LAYERS = [
     ("compare", "reference.from_plan"),  # --against: an upper plan's compared targets become a reference
     ("rules",),
     ("verdict",),  # how well the plan was read weighs the findings; the verdict
-    ("accept",),  # accepted deviations: findings marked after the rules
+    ("accept", "baseline"),  # accepted deviations and baselines: findings marked after the rules
+    ("revision",),  # two versions of a plan compared
     ("report",),
     ("pipeline",),
+    ("batch",),  # many files, in worker processes
+    ("output", "config"),  # where the reports go; what the configuration file asks
     ("cli", "__main__"),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -120,8 +121,14 @@ def test_one_bad_file_among_good_ones(tmp_path: Path) -> None:
 def test_text_format_one_line_per_finding() -> None:
     result = run(CRAFTED / "reworded_headings.docx", "--format", "text")
     lines = result.stdout.strip().splitlines()
-    assert any("error: [weaker-target]" in line and "孕产妇死亡率" in line for line in lines)
-    assert all(line.startswith(str(CRAFTED / "reworded_headings.docx")) for line in lines)
+    pattern = re.compile(
+        r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info) \[(?P<rule>[a-z-]+)\] "
+    )
+    parsed = [pattern.match(line) for line in lines]
+    assert all(parsed), lines
+    assert {m["path"] for m in parsed} == {str(CRAFTED / "reworded_headings.docx")}
+    weaker = [line for m, line in zip(parsed, lines, strict=True) if m["rule"] == "weaker-target"]
+    assert any(line.split(" ", 1)[0].count(":") == 3 and "孕产妇死亡率" in line and "第" in line for line in weaker)
 
 
 def test_province_file_extends_the_national_reference(tmp_path: Path) -> None:
@@ -177,7 +184,8 @@ def test_a_weaker_upper_plan_does_not_lower_the_bar(tmp_path: Path) -> None:
 def test_two_inputs_with_the_same_name_get_two_reviews(tmp_path: Path) -> None:
     result = run(FIXTURES / "wuqing.docx", FIXTURES / "wuqing.txt", "--out", tmp_path)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["wuqing.review.html", "wuqing.txt.review.html"]
+    reviews = ["wuqing.review.html", "wuqing.txt.review.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*reviews, "index.html", "summary.csv", "summary.json"])
 
 
 def test_usage_errors_are_one_line() -> None:

@@ -329,4 +329,4 @@ def test_text_summary_and_lines_carry_the_verdict_and_notes(two_column_pdf: Path
     assert ("无法完整审核" in summary) == (doc.verdict == "incomplete")
     assert ("阅读说明" in summary) == bool(doc.reading)
     lines = cli(two_column_pdf, "--format", "text").stdout.splitlines()
-    assert sum(": reading: [" in line for line in lines) == len(doc.reading)
+    assert sum(" [reading:" in line for line in lines) == len(doc.reading)

@@ -121,13 +121,15 @@ def bundled_names() -> list[str]:
     return sorted(p.stem for p in data_dir("reference_targets").glob("*.yaml"))
 
 
-def load_reference(name_or_path: str = "national-2021-2030") -> Reference:
-    """A bundled reference by name, or a YAML file by path; parents are merged in."""
-    return _load(name_or_path)
+def load_reference(*names_or_paths: str) -> Reference:
+    """A bundled reference by name, or a YAML file by path; parents are merged in. Several are layered in
+    order, each over the ones before it (national, then a province's, then a city's)."""
+    names = names_or_paths or ("national-2021-2030",)
+    return _load(names[-1], names[:-1])
 
 
 @cache
-def _load(name_or_path: str) -> Reference:
+def _load(name_or_path: str, below: tuple[str, ...] = ()) -> Reference:
     path = Path(name_or_path)
     if not path.suffix:
         path = data_dir("reference_targets") / f"{name_or_path}.yaml"
@@ -142,7 +144,9 @@ def _load(name_or_path: str) -> Reference:
     if not isinstance(raw, dict):
         raise InputError(f"上级目标文件 {path.name} 不是有效的 YAML 映射")
     _stamp_sources(raw)
-    if raw.get("extends"):
+    if below:
+        raw = _merge(_load(below[-1], below[:-1]).model_dump(), raw)
+    elif raw.get("extends"):
         raw = _merge(_load(raw["extends"]).model_dump(), raw)
     try:
         ref = Reference.model_validate(raw)

@@ -19,7 +19,16 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
-from ..labels import CERTAINTY_NAMES, KIND_NAMES, SEVERITIES, SEVERITY_NAMES, STATUS_NAMES, STATUSES, VERDICT_NAMES
+from ..labels import (
+    CERTAINTY_NAMES,
+    CHANGE_NAMES,
+    KIND_NAMES,
+    SEVERITIES,
+    SEVERITY_NAMES,
+    STATUS_NAMES,
+    STATUSES,
+    VERDICT_NAMES,
+)
 from ..models import (
     DocumentReport,
     Evidence,
@@ -168,8 +177,11 @@ def _asset(name: str) -> tuple[Markup, str]:
     return Markup(text), f"'sha256-{digest}'"
 
 
-def render_html(report: Report, document_index: int = 0, generated: datetime | None = None) -> str:
-    """Render the review of `report.documents[document_index]` as one self-contained HTML page."""
+def render_html(
+    report: Report, document_index: int = 0, generated: datetime | None = None, timestamp: bool = True
+) -> str:
+    """Render the review of `report.documents[document_index]` as one self-contained HTML page; without
+    `timestamp` the page is the same byte for byte on every run (--no-timestamp)."""
     if not 0 <= document_index < len(report.documents):
         raise IndexError(f"the report has {len(report.documents)} document(s), no index {document_index}")
     document = report.documents[document_index]
@@ -191,7 +203,9 @@ def render_html(report: Report, document_index: int = 0, generated: datetime | N
             plans=plans,
             totals=_document_totals(document),
             verdict_names=VERDICT_NAMES,
-            generated=f"{generated.year}年{generated.month}月{generated.day}日 {generated:%H:%M}",
+            generated=f"{generated.year}年{generated.month}月{generated.day}日 {generated:%H:%M}"
+            if timestamp
+            else None,
             generated_iso=generated.isoformat(timespec="minutes"),
             css=css,
             js=js,
@@ -201,6 +215,8 @@ def render_html(report: Report, document_index: int = 0, generated: datetime | N
             statuses=STATUSES,
             status_names=STATUS_NAMES,
             buckets=CHART_BUCKETS,
+            change_names=CHANGE_NAMES,
+            kind_names=KIND_NAMES,
         )
     )
 

@@ -1,0 +1,194 @@
+"""Many plans at once: folders walked, files checked in parallel, failures listed while the batch goes on.
+
+Each worker process loads the reference and rules once (initializer) and then checks many files. The
+outputs mirror the input folders (see `output_names`), so that 县A/规划.docx and 县B/规划.docx never collide.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import InputError
+from .load import SUPPORTED
+from .models import CheckOptions, DocumentReport, Failure
+
+if TYPE_CHECKING:
+    from .reference import Reference
+    from .rules import Rule
+
+# What a folder is searched for: the formats the loader reads, and those an office also receives.
+PLAN_SUFFIXES = frozenset(SUPPORTED) | {".rtf", ".odt"}
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path  # the file read (a temporary copy for standard input)
+    shown: str  # the path as reports name it
+
+
+def collect(args: list[str], stdin: Callable[[], bytes], scratch: Path) -> list[Input]:
+    """The files named and those in the folders named, in a stable order; `-` is standard input."""
+    inputs: list[Input] = []
+    for arg in args:
+        if arg == STDIN:
+            inputs.append(Input(_stdin_copy(stdin(), scratch), STDIN))
+        elif Path(arg).is_dir():
+            inputs.extend(Input(p, str(p)) for p in _walk(Path(arg)))
+        else:
+            inputs.append(Input(Path(arg), arg))
+    return inputs
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Plan files under `folder`, sorted; hidden files and folders and Word's `~$` lock files skipped."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith((".", "~$")) or Path(name).suffix.lower() not in PLAN_SUFFIXES:
+                continue
+            yield Path(root) / name
+
+
+def _stdin_copy(data: bytes, scratch: Path) -> Path:
+    """Standard input saved to a file named for what its first bytes say it is."""
+    if data.startswith(b"PK"):
+        suffix = ".docx"
+    elif data.startswith(b"%PDF"):
+        suffix = ".pdf"
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        suffix = ".doc"
+    elif data.startswith(b"{\\rtf"):
+        suffix = ".rtf"
+    else:
+        suffix = ".txt"
+    path = scratch / f"stdin{suffix}"
+    path.write_bytes(data)
+    return path
+
+
+def output_names(inputs: list[Input]) -> list[Path]:
+    """Each input's place under the output folder: its path relative to the folder all inputs share, so the
+    output mirrors the input folders. Two inputs differing only in their suffix keep it in the name."""
+    if not inputs:
+        return []
+    real = [Path(os.path.abspath(i.path)) if i.shown != STDIN else Path(os.getcwd(), "stdin") for i in inputs]
+    common = Path(os.path.commonpath([p.parent for p in real]))
+    names: list[Path] = []
+    for path in real:
+        relative = path.relative_to(common)
+        name = relative.parent / relative.stem
+        if name in names:
+            name = relative
+        names.append(name)
+    return names
+
+
+# ---- checking ----
+
+_worker: dict[str, object] = {}
+
+
+def _start(reference: Reference, rules: tuple[Rule, ...], options: CheckOptions) -> None:
+    _worker.update(reference=reference, rules=rules, options=options)
+
+
+def _check(item: Input) -> DocumentReport | Failure:
+    """One file in a worker: its report, or why it could not be checked (the batch goes on)."""
+    from .pipeline import check_file
+
+    options: CheckOptions = _worker["options"]  # type: ignore[assignment]
+    if options.policy is not None and hasattr(options.policy, "document"):
+        options = replace(options, policy=replace(options.policy, document=item.shown))  # type: ignore[type-var]
+    from .accept import apply_acceptances
+
+    try:
+        report = check_file(item.path, _worker["reference"], _worker["rules"], options)  # type: ignore[arg-type]
+        report = apply_acceptances(report, item.path)
+    except InputError as e:
+        return Failure(path=item.shown, reason=str(e))
+    except (RecursionError, MemoryError):
+        return Failure(path=item.shown, reason="文件结构过深或过大，无法检查 (too deep or too large)")
+    except Exception as e:  # a bug on one file must not stop a batch of forty; it is listed, not hidden
+        return Failure(
+            path=item.shown, reason=f"检查时出现内部错误，请报告此问题 (internal error: {type(e).__name__}: {e})"
+        )
+    return report.model_copy(update={"path": item.shown})
+
+
+def run(
+    inputs: list[Input],
+    reference: Reference,
+    rules: tuple[Rule, ...],
+    options: CheckOptions,
+    jobs: int,
+    progress: bool,
+) -> tuple[list[DocumentReport], list[Failure]]:
+    """Check every input, `jobs` at a time; reports in input order, failures listed."""
+    results: list[DocumentReport | Failure | None] = [None] * len(inputs)
+    jobs = max(1, min(jobs, len(inputs)))
+    with _progress(len(inputs), progress) as advance:
+        if jobs == 1:
+            _start(reference, rules, options)
+            for i, item in enumerate(inputs):
+                results[i] = _check(item)
+                advance(item.shown)
+        else:
+            with ProcessPoolExecutor(jobs, initializer=_start, initargs=(reference, rules, options)) as pool:
+                futures = {pool.submit(_check, item): i for i, item in enumerate(inputs)}
+                for future in as_completed(futures):
+                    i = futures[future]
+                    results[i] = future.result()
+                    advance(inputs[i].shown)
+    documents = [r for r in results if isinstance(r, DocumentReport)]
+    failures = [r for r in results if isinstance(r, Failure)]
+    return documents, failures
+
+
+class _progress:
+    """A rich progress bar on stderr when it is a terminal and there is more than one file; else nothing."""
+
+    def __init__(self, total: int, wanted: bool) -> None:
+        self.bar = None
+        if wanted and total > 1 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(
+                TextColumn("检查中"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                TextColumn("{task.description}", markup=False),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.task = self.bar.add_task("", total=total)
+
+    def __enter__(self) -> Callable[[str], None]:
+        if self.bar is None:
+            return lambda _name: None
+        self.bar.__enter__()
+        return lambda name: self.bar.update(self.task, advance=1, description=name)  # type: ignore[union-attr]
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+
+def scratch_dir() -> tempfile.TemporaryDirectory[str]:
+    return tempfile.TemporaryDirectory(prefix="plancheck-")
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

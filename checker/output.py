@@ -1,0 +1,107 @@
+"""Where a run's results go: the reviews (mirroring the input folders), the batch index and summaries,
+and the machine formats, to files under --out or to standard output. Every file is written atomically;
+any failure to write is an OutputError, one line for the user (exit 2), never a traceback."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path, PurePath
+
+from .errors import InputError
+from .models import Report
+from .rules import Rule
+
+STDOUT_FORMATS = ("json", "text", "sarif", "junit", "github")
+FORMATS = ("html", *STDOUT_FORMATS)
+FILE_NAMES = {"json": "report.json", "text": "findings.txt", "sarif": "report.sarif", "junit": "junit.xml"}
+
+
+class OutputError(InputError):
+    """A result could not be written (read-only folder, full disk, a name the system refuses)."""
+
+
+def write_atomic(target: Path, content: str) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written file."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise OutputError(f"无法写入 {target}：{e.strerror or e} (cannot write)") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(content)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is meant to be shared
+        os.replace(tmp, target)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"无法写入 {target}：{e.strerror or e} (cannot write)") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_stdout(lines: Iterable[str] | str) -> None:
+    text = lines if isinstance(lines, str) else "".join(line + "\n" for line in lines)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `check … | head`: the reader has gone, which is not an error
+        _silence_stdout()
+    except OSError as e:
+        _silence_stdout()
+        raise OutputError(f"无法写入标准输出：{e.strerror or e} (cannot write to stdout)") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so that Python's flush at exit does not fail a second time."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def render(format: str, report: Report, rules: tuple[Rule, ...], fail_on: str) -> str:
+    if format == "json":
+        from .report.json import render_json
+
+        return render_json(report)
+    if format == "sarif":
+        from .report.sarif import render_sarif
+
+        return render_sarif(report, rules)
+    if format == "junit":
+        from .report.junit import render_junit
+
+        return render_junit(report, rules, fail_on)
+    if format == "github":
+        from .report.github import github_lines
+
+        return "".join(line + "\n" for line in github_lines(report))
+    from .report.text import finding_lines
+
+    return "".join(line + "\n" for line in finding_lines(report))
+
+
+def write_reviews(report: Report, names: dict[str, PurePath], out: Path, timestamp: bool, index: bool) -> list[Path]:
+    """A review per document at OUT/<its mirrored name>.review.html; for a batch also OUT/index.html,
+    summary.json and summary.csv."""
+    from .report.html import render_html
+
+    now = datetime.now() if timestamp else None
+    written = []
+    for i, doc in enumerate(report.documents):
+        target = out / names[doc.path].parent / f"{names[doc.path].name}.review.html"
+        write_atomic(target, render_html(report, i, now, timestamp=timestamp))
+        written.append(target)
+    if index:
+        from .report.index import render_index, summary_csv, summary_json
+
+        reviews = {
+            doc.path: PurePath(os.path.relpath(path, out)) for doc, path in zip(report.documents, written, strict=True)
+        }
+        write_atomic(out / "index.html", render_index(report, reviews, now))
+        write_atomic(out / "summary.json", summary_json(report, reviews))
+        write_atomic(out / "summary.csv", summary_csv(report, reviews))
+    return written

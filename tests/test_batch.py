@@ -1,0 +1,105 @@
+"""Folders of plans: walking, parallel workers, mirrored outputs, the index and summaries, failures listed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+from offices import FIXTURES, check
+
+
+def _counties(root: Path) -> Path:
+    """Three counties, each filing its plan under the same name, plus a Word lock file and a hidden file."""
+    plans = root / "plans"
+    for county, source in (("东昌府区", "dongchangfu.txt"), ("汝州市", "ruzhou.txt"), ("武清区", "wuqing.docx")):
+        folder = plans / county
+        folder.mkdir(parents=True)
+        shutil.copy(FIXTURES / source, folder / f"规划{Path(source).suffix}")
+    (plans / "武清区" / "~$规划.docx").write_bytes(b"\x00lock owner")  # Word's lock file while the plan is open
+    (plans / "汝州市" / ".规划.txt.swp").write_bytes(b"junk")
+    (plans / "说明.xlsx").write_bytes(b"not a plan")
+    return plans
+
+
+def test_a_folder_of_counties_mirrors_into_out_with_an_index(tmp_path: Path) -> None:
+    plans = _counties(tmp_path)
+    out = tmp_path / "out"
+    result = check(plans, "--out", out, "--jobs", "2", "--no-timestamp", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert result.stderr == ""  # the lock file and the hidden file were skipped, not failed
+    reviews = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.review.html"))
+    assert reviews == ["东昌府区/规划.review.html", "武清区/规划.review.html", "汝州市/规划.review.html"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for county in ("东昌府区", "汝州市", "武清区"):
+        assert f'href="{county}/规划.review.html"' in index
+    assert "孕产妇死亡率" in index and "Content-Security-Policy" in index and "<link" not in index
+    assert "共检查 3 个文件" in result.stdout
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert [p["path"] for p in summary["plans"]].count(str(plans / "汝州市" / "规划.txt")) == 2
+    ruzhou = next(p for p in summary["plans"] if "汝州市" in p["path"] and p["kind"] == "women")
+    assert ruzhou["indicators"]["women.health.maternal-mortality"] == {"status": "equal", "actual": "≤12/10万"}
+    raw = (out / "summary.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: Excel and WPS read the Chinese right
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:6] == ["文件", "规划", "标题", "层级", "地区", "审核结论"] and "孕产妇死亡率" in rows[0]
+    assert len(rows) == 1 + 6  # three files, two plans each
+
+
+def test_index_marks_weaker_values_and_lists_failures_with_their_full_path(tmp_path: Path) -> None:
+    plans = _counties(tmp_path)
+    weaker = (FIXTURES / "ruzhou.txt").read_text(encoding="utf-8").replace("下降到 12 / 10 万", "下降到 15 / 10 万")
+    (plans / "汝州市" / "规划.txt").write_text(weaker, encoding="utf-8")
+    broken = plans / "某县" / "规划.docx"
+    broken.parent.mkdir()
+    broken.write_bytes(b"PK\x03\x04 broken")
+    out = tmp_path / "out"
+    result = check(plans, "--out", out, "--jobs", "1", cwd=tmp_path)
+    assert result.code == 2  # a file could not be checked; the others were
+    assert len(list(out.rglob("*.review.html"))) == 3
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"check: {broken}：")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert str(broken) in index and "未能检查的文件" in index
+    assert 'class="status-weaker" title="弱于上级">≤15/10万' in index
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["failed"][0]["path"] == str(broken)
+
+
+def test_same_named_files_given_one_by_one_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    plans = _counties(tmp_path)
+    out = tmp_path / "out"
+    result = check(*sorted(plans.glob("*/规划.txt")), "--out", out, "--jobs", "1", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.review.html")) == [
+        "东昌府区/规划.review.html",
+        "汝州市/规划.review.html",
+    ]
+
+
+def test_explicit_lock_file_fails_alone_and_the_batch_goes_on(tmp_path: Path) -> None:
+    plans = _counties(tmp_path)
+    lock = plans / "武清区" / "~$规划.docx"
+    result = check(lock, plans / "东昌府区" / "规划.txt", "--format", "json", cwd=tmp_path)
+    assert result.code == 2
+    report = json.loads(result.stdout)
+    assert [d["path"] for d in report["documents"]] == [str(plans / "东昌府区" / "规划.txt")]
+    assert report["failed"][0]["path"] == str(lock) and "~$规划.docx" in report["failed"][0]["reason"]
+
+
+def test_an_empty_folder_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = check(tmp_path / "empty", cwd=tmp_path)
+    assert result.code == 2 and len(result.stderr.splitlines()) == 1 and "没有找到规划文件" in result.stderr
+
+
+def test_no_timestamp_reviews_are_byte_for_byte_reproducible(tmp_path: Path) -> None:
+    plans = _counties(tmp_path)
+    pages = []
+    for run in ("a", "b"):
+        check(plans, "--out", tmp_path / run, "--no-timestamp", "--jobs", "1", cwd=tmp_path)
+        pages.append([(p.relative_to(tmp_path / run), p.read_bytes()) for p in sorted((tmp_path / run).rglob("*.*"))])
+    assert pages[0] == pages[1] and len(pages[0]) > 5
+    assert "生成时间" not in (tmp_path / "a" / "东昌府区" / "规划.review.html").read_text(encoding="utf-8")
