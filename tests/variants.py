@@ -31,12 +31,12 @@ _TITLE = re.compile(r"^[^，。；：、《》]{0,30}?(?:妇女|儿童)(?:事业
 _ITEM = re.compile(r"^(?:（\d{1,2}）|\d{1,2}[.．、])\s*")
 _GOALS = re.compile(r"^(?:\d[.．、]\s*)?主要目标[:：]?$")
 _MEASURES = re.compile(r"^(?:\d[.．、]\s*)?策略措施[:：]?$")
-# A target that is one statement: name, verb, figure with 以上/以下/左右, then at most its units.
+# A clause stating one figure: name, verb, figure with 以上/以下/左右.
 _SIMPLE = re.compile(
-    r"^(?P<name>[^，。；：\d（）]{3,30}?)(?P<verb>控制在|降至|下降到|下降至|达到|达|保持在|提高到|提高至|稳定在)"
-    r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>/10\s*万|%|‰|岁)?\s*(?P<cmp>以上|以下|左右)。?"
-    r"(?P<units>（牵头单位：[^）]*）)?$"
+    r"^(?P<name>[^，。；：、\d（）]{3,30}?)(?P<verb>达到并保持在|控制在|降至|下降到|下降至|达到|达|保持在|提高到|提高至|稳定在)"
+    r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>/10\s*万|%|‰|岁)?\s*(?P<cmp>以上|以下|左右)$"
 )
+_UNITS = re.compile(r"（牵头单位：([^；）]*)[^）]*）")
 _CMP = {"以上": "≥", "以下": "≤"}
 _PUA = "\ue5d2\ue5e5\uf06c\ue00a"
 _HALF = {"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"}
@@ -173,16 +173,25 @@ def _goal_items(paras: list[str]) -> list[tuple[int, int]]:
 
 
 def _simple_rows(items: list[str]) -> tuple[list[str], list[tuple[str, str, str, str]]]:
-    """Items that stay text, and (name, value, unit, units) of the one-statement targets."""
+    """Items that stay text, and (name, value, unit, lead units) of the clauses stating one figure;
+    the other clauses of such an item stay behind as a text item."""
     keep, rows = [], []
     for item in items:
-        m = _SIMPLE.match(_ITEM.sub("", item))
-        if m is None or not _ITEM.match(item):
+        number = _ITEM.match(item)
+        units = _UNITS.search(item)
+        body = _UNITS.sub("", item)[number.end() :] if number else ""
+        clauses = [c for c in re.split(r"[，。；]", body) if c]
+        found = [m for c in clauses if (m := _SIMPLE.match(c))]
+        if not found:
             keep.append(item)
             continue
-        unit = (m["unit"] or "").replace(" ", "")
-        value = f"{m['value']}左右" if m["cmp"] == "左右" else f"{_CMP[m['cmp']]}{m['value']}"
-        rows.append((m["name"], value, unit, m["units"] or ""))
+        for m in found:
+            unit = (m["unit"] or "").replace(" ", "").replace("/10万", "1/10万")
+            value = f"{m['value']}左右" if m["cmp"] == "左右" else f"{_CMP[m['cmp']]}{m['value']}"
+            rows.append((m["name"], value, unit, units[1] if units else ""))
+        rest = [c for c in clauses if not _SIMPLE.match(c)]
+        if rest:
+            keep.append(number[0] + "，".join(rest) + "。" + (units[0] if units else ""))
     return keep, rows
 
 
@@ -196,14 +205,15 @@ def table_as_text(paras: list[str], rng: random.Random) -> list[str]:
     keep, rows = _simple_rows(paras[a:b])
     lead = any(units for *_, units in rows)
     header = "类别 序号 指标名称 2030年规划值 指标属性" + (" 牵头单位" if lead else "")
-    category = [paras[a - 2][k : k + 2] for k in range(0, min(len(paras[a - 2]), 8), 2)]
+    domain = re.sub(r"^（[一二三四五六七八九十]+）|[。：]$", "", paras[a - 2])
+    category = [domain[k : k + 2] for k in range(0, len(domain), 2)]
     lines = [header]
     for n, (name, value, unit, units) in enumerate(rows, start=1):
         if category and rng.random() < 0.5:
-            lines.append(re.sub(r"^[（(][一二三四五六七八九十]+[）)]|[。]", "", category.pop(0)) or "类")
+            lines.append(category.pop(0))
         cell = f"{name}（{unit}）" if unit else name
         attr = rng.choice(["约束性", "预期性"])
-        unit_cell = units.removeprefix("（牵头单位：").removesuffix("）") if lead else ""
+        unit_cell = units if lead else ""
         if rng.random() < 0.3 and len(cell) > 6:  # the name wrapped over two lines, the number alone
             lines += [str(n), cell[:6], f"{cell[6:]} {value} {attr} {unit_cell}".strip()]
         else:
