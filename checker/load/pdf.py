@@ -92,7 +92,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
             "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供 Word 版",
             "no text layer; OCR needed",
         )
-    if mostly_bad(text, 0.3):
+    if mostly_bad(text, 0.3, private_use=True):
         raise unreadable(path, "PDF 的文字无法正确提取（字体缺少编码映射），请提供 Word 版", "undecodable PDF text")
     _mark_margin_lines(pages)
     return Document(path=str(path), format="pdf", lines=_pdf_source_lines(pages))

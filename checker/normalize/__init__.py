@@ -10,7 +10,7 @@ import re
 from ..models import Document, Paragraph, SourceLine, Text
 from ..text.chars import clean
 from ..text.patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL, unnumbered
-from .webpage import page_paragraphs
+from .webpage import CHROME_LINE, page_paragraphs
 
 _NUMBER_COLUMN = ("序号", "编号", "序")
 _UNIT_COLUMN = re.compile(r"牵头|责任|配合|参与")
@@ -20,7 +20,12 @@ _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（
 
 
 def normalize(doc: Document) -> Text:
-    lines = [piece for line in doc.lines for piece in _pieces(line) if piece.text and not JUNK.search(piece.text)]
+    lines = [
+        piece
+        for line in doc.lines
+        for piece in _pieces(line)
+        if piece.text and not JUNK.search(piece.text) and not CHROME_LINE.match(piece.text)
+    ]
     return Text(path=doc.path, format=doc.format, paragraphs=_rejoin(lines, doc.format), reading=doc.reading)
 
 
