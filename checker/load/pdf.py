@@ -16,16 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import unreadable
-from ..models import Document, Location, SourceLine
+from ..models import Document, Location, ReadingNote, SourceLine
+from ..text.patterns import PAGE_NUMBER
 from .txt import mostly_bad
 
 MAX_PDF_PAGES = 2000
 
-_PAGE_NUMBER = re.compile(
-    r"^[-—–－―~·•\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?[-—–－―~·•\s]*$"
-    r"|^\d{1,4}\s*/\s*\d{1,4}$|^page\s*\d{1,4}(?:\s*of\s*\d{1,4})?$",
-    re.IGNORECASE,
-)
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _BAND = 0.12  # share of the page height at the top and the bottom where running heads/feet sit
 # A line ending this many characters short of the right margin still fills it: lines are not
@@ -196,7 +192,7 @@ def _drop_running_lines(pages: list[_PdfPage]) -> None:
     enough = max(2, (len(pages) + 1) // 2)
     for page in pages:
         drop = [
-            line for line in edges[page.number] if _PAGE_NUMBER.match(line.text) or counts[key(line.text)] >= enough
+            line for line in edges[page.number] if PAGE_NUMBER.match(line.text) or counts[key(line.text)] >= enough
         ]
         page.lines = [line for line in page.lines if not any(line is d for d in drop)]
 
