@@ -19,6 +19,7 @@ The two-column PDF is made by LibreOffice from `two_column_docx` (see test_invar
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from pathlib import Path
@@ -157,7 +158,7 @@ def swapped(paras: list[str]) -> list[str]:
     """The plans in the other order, the notice (what comes before the first plan) last."""
     titles = plan_titles(paras)
     bounds = [*titles, len(paras)]
-    plans = [paras[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    plans = [paras[a:b] for a, b in itertools.pairwise(bounds)]
     return [p for plan in reversed(plans) for p in plan] + paras[: titles[0]]
 
 
@@ -255,8 +256,9 @@ def _word(name: str, paras: list[str], rng: random.Random, path: Path) -> None:
 
 def _textbox(items: list[str]):
     """A VML text box (w:pict/v:shape/v:textbox/w:txbxContent) holding one paragraph per item."""
-    from docx.oxml import parse_xml
     from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
 
     body = "".join(f"<w:p><w:r><w:t>{escape(item)}</w:t></w:r></w:p>" for item in items)
     return parse_xml(

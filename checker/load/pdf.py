@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import unreadable
-from ..models import Document, Location, ReadingNote, SourceLine
+from ..models import Document, Location, SourceLine
 from ..text.patterns import PAGE_NUMBER
 from .txt import mostly_bad
 
@@ -191,9 +191,7 @@ def _drop_running_lines(pages: list[_PdfPage]) -> None:
     counts = Counter(k for lines in edges.values() for k in {key(line.text) for line in lines})
     enough = max(2, (len(pages) + 1) // 2)
     for page in pages:
-        drop = [
-            line for line in edges[page.number] if PAGE_NUMBER.match(line.text) or counts[key(line.text)] >= enough
-        ]
+        drop = [line for line in edges[page.number] if PAGE_NUMBER.match(line.text) or counts[key(line.text)] >= enough]
         page.lines = [line for line in page.lines if not any(line is d for d in drop)]
 
 

@@ -55,6 +55,8 @@ def _mark_hard_wraps(lines: list[SourceLine]) -> list[SourceLine]:
     if full > 60 or reaching < _WRAPPED_SHARE * len(widths):
         return lines  # paragraphs a line each, as text files and Word files hold them
     return [
-        line.model_copy(update={"runs_to_margin": True}) if line.cells is None and width(line.text) >= full - 1.5 else line
+        line.model_copy(update={"runs_to_margin": True})
+        if line.cells is None and width(line.text) >= full - 1.5
+        else line
         for line in lines
     ]
