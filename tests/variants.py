@@ -14,7 +14,8 @@ docx        a Word file made from the text, one paragraph a line
 docx_table  Word, a domain's main targets in a real table (序号|主要目标|牵头单位)
 docx_textbox Word, a domain's main targets inside a text box
 swapped     the plans in the other order and the notice last
-tabletext   a domain's numbered targets as an indicator table laid out as lines of text
+tabletext   a domain's numbered targets as an indicator table laid out as lines of text, the unit
+            with the value (≥95%); tabletext_unit_in_name: the unit in the name (…率（%） | ≥95)
 The two-column PDF is made by LibreOffice from `two_column_docx` (see test_invariance.py)."""
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import random
 import re
 from pathlib import Path
 
-TEXT_VARIANTS = ("pdfcopy", "webcopy", "gb18030", "swapped", "tabletext")
+TEXT_VARIANTS = ("pdfcopy", "webcopy", "gb18030", "swapped", "tabletext", "tabletext_unit_in_name")
 WORD_VARIANTS = ("docx", "docx_table", "docx_textbox")
 VARIANTS = TEXT_VARIANTS + WORD_VARIANTS
 
@@ -67,8 +68,8 @@ def make_variant(name: str, text: str, seed: int, folder: Path) -> Path:
         path.write_text(web_copy(paras, rng), encoding="utf-8")
     elif name == "swapped":
         path.write_text("\n".join(swapped(paras)), encoding="utf-8")
-    elif name == "tabletext":
-        path.write_text("\n".join(table_as_text(paras, rng)), encoding="utf-8")
+    elif name.startswith("tabletext"):
+        path.write_text("\n".join(table_as_text(paras, rng, name.endswith("in_name"))), encoding="utf-8")
     else:
         raise ValueError(name)
     return path
@@ -196,7 +197,7 @@ def _simple_rows(items: list[str]) -> tuple[list[str], list[tuple[str, str, str,
     return keep, rows
 
 
-def table_as_text(paras: list[str], rng: random.Random) -> list[str]:
+def table_as_text(paras: list[str], rng: random.Random, unit_in_name: bool = False) -> list[str]:
     """A domain's one-statement targets as an indicator table copied out of a PDF as text lines:
     the header, the 类别 cell in fragments, names wrapped, units in the name, 指标属性."""
     blocks = [(a, b) for a, b in _goal_items(paras) if len(_simple_rows(paras[a:b])[1]) >= 2]
@@ -212,7 +213,8 @@ def table_as_text(paras: list[str], rng: random.Random) -> list[str]:
     for n, (name, value, unit, units) in enumerate(rows, start=1):
         if category and rng.random() < 0.5:
             lines.append(category.pop(0))
-        cell = f"{name}（{unit}）" if unit else name
+        cell = f"{name}（{unit}）" if unit and unit_in_name else name
+        value += "" if unit_in_name else unit.removeprefix("1")
         attr = rng.choice(["约束性", "预期性"])
         unit_cell = units if lead else ""
         if rng.random() < 0.3 and len(cell) > 6:  # the name wrapped over two lines, the number alone

@@ -11,6 +11,7 @@ from ..models import Document, Paragraph, SourceLine, Text
 from ..text.chars import clean
 from ..text.patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL, unnumbered
 from . import pdfcopy
+from .tabletext import tables_from_text
 from .webpage import CHROME_LINE, page_paragraphs
 
 _NUMBER_COLUMN = ("序号", "编号", "序")
@@ -21,9 +22,12 @@ _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（
 
 
 def normalize(doc: Document) -> Text:
-    lines = [piece for line in doc.lines for piece in _pieces(line) if piece.text]
+    lines = doc.lines
     if doc.format != "pdf":  # a PDF's pages are known to its loader; a copy's are found here
-        lines = pdfcopy.repair(lines)
+        lines = pdfcopy.drop_running_heads(lines)
+    lines = [piece for line in tables_from_text(lines) for piece in _pieces(line) if piece.text]
+    if doc.format != "pdf":
+        lines = pdfcopy.mark_hard_wraps(lines)
     lines = [line for line in lines if not JUNK.search(line.text) and not CHROME_LINE.match(line.text)]
     return Text(path=doc.path, format=doc.format, paragraphs=_rejoin(lines, doc.format), reading=doc.reading)
 

@@ -17,17 +17,13 @@ _WRAPPED_SHARE = 0.4  # of the lines that reach the text's width, in hard-wrappe
 _MIN_LINES = 20
 
 
-def repair(lines: list[SourceLine]) -> list[SourceLine]:
-    """Drop page numbers and running heads; mark the lines that reach the wrap width as running on."""
-    return _mark_hard_wraps(_drop_running_heads(lines))
-
-
 def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", text)
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def _drop_running_heads(lines: list[SourceLine]) -> list[SourceLine]:
-    numbers = [i for i, line in enumerate(lines) if line.cells is None and PAGE_NUMBER.match(line.text)]
+def drop_running_heads(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines without page numbers and the running head or foot beside them."""
+    numbers = [i for i, line in enumerate(lines) if line.cells is None and PAGE_NUMBER.match(line.text.strip())]
     if len(numbers) < _MIN_PAGES:
         return lines
     drop = set(numbers)
@@ -46,7 +42,8 @@ def width(text: str) -> float:
     return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
 
 
-def _mark_hard_wraps(lines: list[SourceLine]) -> list[SourceLine]:
+def mark_hard_wraps(lines: list[SourceLine]) -> list[SourceLine]:
+    """Hard-wrapped text (most lines as wide as the widest): lines that wide run on."""
     widths = sorted(width(line.text) for line in lines if line.cells is None)
     if len(widths) < _MIN_LINES:
         return lines
