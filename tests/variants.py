@@ -237,7 +237,12 @@ def _word(name: str, paras: list[str], rng: random.Random, path: Path) -> None:
     a, b = rng.choice(blocks) if blocks else (len(paras), len(paras))
     for p in paras[:a]:
         document.add_paragraph(p)
-    items = paras[a:b]
+    items: list[str] = []
+    for p in paras[a:b]:  # a target the text file broke over two lines is one row
+        if items and not _ITEM.match(p):
+            items[-1] += p
+        else:
+            items.append(p)
     if name == "docx_table" and items:
         table = document.add_table(rows=1, cols=3)
         for cell, text in zip(table.rows[0].cells, ("序号", "主要目标", "牵头单位"), strict=True):
