@@ -91,7 +91,7 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
         return False
     if any(p.match(b.text) for p in (*NUMBERING, KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)):
         return False
-    if PART_NAME.match(a.text) or DOMAIN_NAME.match(a.text):
+    if PART_NAME.match(a.text) or DOMAIN_NAME.match(a.text) or PLAN_TITLE.match(a.text):
         return False
     # Commas, not counting the 、 of a heading number (一、), mark a sentence rather than a heading.
     sentence_like = bool(re.search(r"[，、]", unnumbered(a.text)))
