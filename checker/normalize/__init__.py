@@ -22,10 +22,10 @@ _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（
 
 
 def normalize(doc: Document) -> Text:
-    lines = doc.lines
+    lines = tables_from_text(doc.lines)
     if doc.format != "pdf":  # a PDF's pages are known to its loader; a copy's are found here
         lines = pdfcopy.drop_running_heads(lines)
-    lines = [piece for line in tables_from_text(lines) for piece in _pieces(line) if piece.text]
+    lines = [piece for line in lines for piece in _pieces(line) if piece.text]
     if doc.format != "pdf":
         lines = pdfcopy.mark_hard_wraps(lines)
     lines = [line for line in lines if not JUNK.search(line.text) and not CHROME_LINE.match(line.text)]

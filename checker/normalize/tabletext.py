@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import SourceLine
-from ..text.patterns import KEYWORD_LINE, NUMBERING, PAGE_NUMBER, PART_NAME
+from ..text.patterns import KEYWORD_LINE, NUMBERING, PAGE_NUMBER, PART_NAME, PLAN_TITLE
 
 _HEADER_WORD = re.compile(
     r"^(?:类别|领域|分类|序号|编号|指标名称|指标|主要指标|具体指标|(?:\d{4}年)?(?:规划|目标|预期|基期|现状)?值"
@@ -114,11 +114,14 @@ def _read_rows(lines: list[SourceLine], i: int, columns: _Columns) -> tuple[list
     row: _Row | None = None
     while i < len(lines):
         line, words = lines[i], _words(lines[i])
-        if PAGE_NUMBER.match(line.text.strip()):
+        next_number = str(int(rows[-1].number) + 1) if rows else "1"
+        if PAGE_NUMBER.match(line.text.strip()) and words != [next_number]:  # a page break in the table
             i += 1
+            if i < len(lines) and PLAN_TITLE.match("".join(_words(lines[i]))):  # and the running head
+                i += 1
             continue
         if (repeated := _header_at(lines, i)) is not None:  # the header a new page repeats
-            i = repeated[1]
+            i, category = repeated[1], ""
             continue
         open_row = row is not None and not row.done
         if not words or (not open_row and _ends_table(line.text.strip(), words)):
@@ -141,7 +144,7 @@ def _read_rows(lines: list[SourceLine], i: int, columns: _Columns) -> tuple[list
         if row is not None and columns.attribute is not None:
             row.done = any(_ATTRIBUTE.match(t) for t in row.tokens)
         i += 1
-    return [_cells(r, columns) for r in rows], i
+    return [line for r in rows for line in _cells(r, columns)], i
 
 
 def _ends_table(text: str, words: list[str]) -> bool:
@@ -151,7 +154,8 @@ def _ends_table(text: str, words: list[str]) -> bool:
     return any(p.match(text) for p in (*NUMBERING, KEYWORD_LINE, PART_NAME)) or "。" in text or len(words[0]) > 30
 
 
-def _cells(row: _Row, columns: _Columns) -> SourceLine:
+def _cells(row: _Row, columns: _Columns) -> list[SourceLine]:
+    """The row's cells; two indicators set on one line under one number give two rows."""
     tokens: list[str] = []
     for t in row.tokens:
         if tokens and _VALUE_TAIL.match(t):
@@ -160,6 +164,13 @@ def _cells(row: _Row, columns: _Columns) -> SourceLine:
             tokens.append(t)
     at = next((k for k, t in enumerate(tokens) if _ATTRIBUTE.match(t)), len(tokens))
     before, attribute, after = tokens[:at], tokens[at : at + 1], tokens[at + 1 :]
+    rest: list[SourceLine] = []
+    if after and not columns.after:
+        rest = _cells(_Row(row.number, row.line, row.category, after), columns)
+    return [_row_line(row, columns, before, attribute, after if columns.after else []), *rest]
+
+
+def _row_line(row: _Row, columns: _Columns, before: list[str], attribute: list[str], after: list[str]) -> SourceLine:
     k = min(len(columns.values), max(len(before) - 1, 0))
     name, values = before[: len(before) - k], before[len(before) - k :]
     cells = [""] * len(columns.header)
