@@ -30,7 +30,7 @@ WORD_VARIANTS = ("docx", "docx_table", "docx_textbox")
 VARIANTS = TEXT_VARIANTS + WORD_VARIANTS
 
 _TITLE = re.compile(r"^[^，。；：、《》]{0,30}?(?:妇女|儿童)(?:事业)?发展.{0,12}规划(?:（.{4,14}）)?$")
-_ITEM = re.compile(r"^(?:（\d{1,2}）|\d{1,2}[.．、])\s*")
+_ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])\s*")
 _GOALS = re.compile(r"^(?:\d[.．、]\s*)?主要目标[:：]?$")
 _MEASURES = re.compile(r"^(?:\d[.．、]\s*)?策略措施[:：]?$")
 # A clause stating one figure: name, verb, figure with 以上/以下/左右.
@@ -38,7 +38,7 @@ _SIMPLE = re.compile(
     r"^(?P<name>[^，。；：、\d（）]{3,30}?)(?P<verb>达到并保持在|控制在|降至|下降到|下降至|达到|达|保持在|提高到|提高至|稳定在)"
     r"\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>/10\s*万|%|‰|岁)?\s*(?P<cmp>以上|以下|左右)$"
 )
-_UNITS = re.compile(r"（牵头单位：([^；）]*)[^）]*）")
+_UNITS = re.compile(r"[（(]牵头单位[：:]([^；;）)]*)[^）)]*[）)]")
 _CMP = {"以上": "≥", "以下": "≤"}
 _PUA = "\ue5d2\ue5e5\uf06c\ue00a"
 _HALF = {"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"}
@@ -174,8 +174,19 @@ def _goal_items(paras: list[str]) -> list[tuple[int, int]]:
     return blocks
 
 
+def _items(lines: list[str]) -> list[str]:
+    """Numbered items, a line without a number (a target the text broke in two) joined to the one before."""
+    items: list[str] = []
+    for line in lines:
+        if items and not _ITEM.match(line):
+            items[-1] += line
+        else:
+            items.append(line)
+    return items
+
+
 def _simple_rows(items: list[str]) -> tuple[list[str], list[tuple[str, str, str, str]]]:
-    """Items that stay text, and (name, value, unit, lead units) of the clauses stating one figure;
+    """Items that stay text, and (name, value with a {unit} slot, unit, lead units) of the clauses stating one figure;
     the other clauses of such an item stay behind as a text item."""
     keep, rows = [], []
     for item in items:
@@ -189,7 +200,7 @@ def _simple_rows(items: list[str]) -> tuple[list[str], list[tuple[str, str, str,
             continue
         for m in found:
             unit = (m["unit"] or "").replace(" ", "").replace("/10万", "1/10万")
-            value = f"{m['value']}左右" if m["cmp"] == "左右" else f"{_CMP[m['cmp']]}{m['value']}"
+            value = f"{_CMP.get(m['cmp'], '')}{m['value']}{{unit}}{'左右' if m['cmp'] == '左右' else ''}"
             rows.append((m["name"], value, unit, units[1] if units else ""))
         rest = [c for c in clauses if not _SIMPLE.match(c)]
         if rest:
@@ -200,11 +211,11 @@ def _simple_rows(items: list[str]) -> tuple[list[str], list[tuple[str, str, str,
 def table_as_text(paras: list[str], rng: random.Random, unit_in_name: bool = False) -> list[str]:
     """A domain's one-statement targets as an indicator table copied out of a PDF as text lines:
     the header, the 类别 cell in fragments, names wrapped, units in the name, 指标属性."""
-    blocks = [(a, b) for a, b in _goal_items(paras) if len(_simple_rows(paras[a:b])[1]) >= 2]
+    blocks = [(a, b) for a, b in _goal_items(paras) if len(_simple_rows(_items(paras[a:b]))[1]) >= 2]
     if not blocks:
         return paras
     a, b = rng.choice(blocks)
-    keep, rows = _simple_rows(paras[a:b])
+    keep, rows = _simple_rows(_items(paras[a:b]))
     lead = any(units for *_, units in rows)
     header = "类别 序号 指标名称 2030年规划值 指标属性" + (" 牵头单位" if lead else "")
     domain = re.sub(r"^（[一二三四五六七八九十]+）|[。：]$", "", paras[a - 2])
@@ -214,7 +225,7 @@ def table_as_text(paras: list[str], rng: random.Random, unit_in_name: bool = Fal
         if category and rng.random() < 0.5:
             lines.append(category.pop(0))
         cell = f"{name}（{unit}）" if unit and unit_in_name else name
-        value += "" if unit_in_name else unit.removeprefix("1")
+        value = value.format(unit="" if unit_in_name else unit.removeprefix("1"))
         attr = rng.choice(["约束性", "预期性"])
         unit_cell = units if lead else ""
         if rng.random() < 0.3 and len(cell) > 6:  # the name wrapped over two lines, the number alone
@@ -237,18 +248,13 @@ def _word(name: str, paras: list[str], rng: random.Random, path: Path) -> None:
     a, b = rng.choice(blocks) if blocks else (len(paras), len(paras))
     for p in paras[:a]:
         document.add_paragraph(p)
-    items: list[str] = []
-    for p in paras[a:b]:  # a target the text file broke over two lines is one row
-        if items and not _ITEM.match(p):
-            items[-1] += p
-        else:
-            items.append(p)
+    items = _items(paras[a:b])
     if name == "docx_table" and items:
         table = document.add_table(rows=1, cols=3)
         for cell, text in zip(table.rows[0].cells, ("序号", "主要目标", "牵头单位"), strict=True):
             cell.text = text
         for n, item in enumerate(items, start=1):
-            units = re.search(r"（牵头单位：([^）]*)）", item)
+            units = _UNITS.search(item)
             cells = table.add_row().cells
             cells[0].text = str(n)
             cells[1].text = _ITEM.sub("", item.replace(units[0], "") if units else item)
