@@ -157,15 +157,17 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
     finally:
         textpage.close()
         page.close()
-    groups, columns = reading_groups(chars, left, right)
+    # A table needs at least two cells; two rectangles take ten path segments. The columns of a
+    # ruled table are the table reader's, not columns of text.
+    ruled = segments >= 8
+    groups, columns = reading_groups(chars, left, right) if not ruled else ([chars], 1)
     lines = []
     for number, group in enumerate(groups):
         column = number + 1 if columns > 1 and len(rows(group)) > 1 else 0
         lines += [replace(line, column=column) for line in _group_lines(group)]
-    # A table needs at least two cells; two rectangles take ten path segments.
-    page_ = _PdfPage(index + 1, right - left, page_top, page_bottom, lines, segments >= 8, [], columns)
-    page_.blank = not chars and images > 0
-    return page_
+    result = _PdfPage(index + 1, right - left, page_top, page_bottom, lines, ruled, [], columns)
+    result.blank = not chars and images > 0
+    return result
 
 
 def _objects(owner: Any, count: Any, get: Any, depth: int = 0) -> tuple[int, int]:

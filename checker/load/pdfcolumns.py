@@ -62,8 +62,13 @@ def _gutters(page_rows: list[list[Char]], left: float, right: float) -> list[tup
             covered.update(range(max(int((c[1] - left) / _BIN), 0), min(int((c[2] - left) / _BIN) + 1, bins)))
         for b in covered:
             crossing[b] += 1
-    limit = _CROSSING_SHARE * len(page_rows)
     lo, hi = int(0.2 * bins), int(0.8 * bins)
+    # The gutter is where the fewest rows cross (only rows set across the page); a strip where
+    # somewhat more cross is the ragged end of a column's short lines, not the gutter.
+    fewest = min(crossing[lo:hi])
+    if fewest > _CROSSING_SHARE * len(page_rows):
+        return []
+    limit = fewest + max(1, 0.02 * len(page_rows))
     found: list[tuple[float, float]] = []
     start = None
     for b in range(lo, hi + 1):
@@ -78,12 +83,20 @@ def _gutters(page_rows: list[list[Char]], left: float, right: float) -> list[tup
 
 
 def _columns_of_text(page_rows: list[list[Char]], gutter: tuple[float, float]) -> bool:
-    """Text on both sides, the left side's lines running up to the gutter as a column's text
-    does (the columns of a table, whose names end anywhere, are not columns of text)."""
+    """Text on both sides, set as columns of text are: the left side's lines running up to the
+    gutter, or some of them while most lines on the right fill their column. (The columns of a
+    table, whose names end anywhere and whose values are short, are not columns of text.)"""
     g0, g1 = gutter
     ems = sorted(c[2] - c[1] for row in page_rows for c in row)
     em = max(ems[len(ems) // 2], 1.0)
     ends = [max(c[2] for c in row if c[2] <= g0) for row in page_rows if any(c[2] <= g0 for c in row)]
-    after = sum(any(c[1] >= g1 for c in row) for row in page_rows)
+    right = [[c for c in row if c[1] >= g1] for row in page_rows]
+    right = [side for side in right if side]
+    if len(ends) < _MIN_ROWS or len(right) < _MIN_ROWS:
+        return False
     full = sum(end >= g0 - 2.5 * em for end in ends)
-    return len(ends) >= _MIN_ROWS and after >= _MIN_ROWS and full >= 0.4 * len(ends)
+    if full >= 0.4 * len(ends):
+        return True
+    edge = max(c[2] for side in right for c in side)
+    filled = sum(max(c[2] for c in side) - g1 >= 0.7 * (edge - g1) for side in right)
+    return full >= 3 and filled >= 0.5 * len(right)
