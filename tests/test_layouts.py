@@ -326,6 +326,37 @@ def test_pdf_page_without_text_layer_is_named(tmp_path: Path, converted: dict[st
     assert notes["no-text-layer"].location.page == 2
 
 
+def test_rotated_pdf_pages_read_upright(tmp_path: Path, converted: dict[str, Path], expected: dict) -> None:
+    """Every page set turned by a right angle on a landscape sheet, as scanned-in tables are."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    source = pdfium.PdfDocument(converted["pdf"])
+    turned = pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        width, height = source[index].get_size()
+        xobject = raw.FPDF_NewXObjectFromPage(turned.raw, source.raw, index)
+        form = raw.FPDF_NewFormObjectFromXObject(xobject)
+        raw.FPDFPageObj_Transform(form, 0, 1, -1, 0, height, 0)  # a quarter turn counter-clockwise
+        page = turned.new_page(height, width)
+        raw.FPDFPage_InsertObject(page.raw, form)
+        page.set_rotation(270)  # a viewer shows it upright again
+        page.gen_content()
+        raw.FPDF_CloseXObject(xobject)
+    path = tmp_path / "turned.pdf"
+    turned.save(path)
+    turned.close()
+    source.close()
+    assert "（1）孕产妇死亡率控制在10/10万以下。（牵头单位：县卫生健康局）" in texts(path)
+    same_review(path, expected)
+
+
+def test_single_column_pdfs_read_without_a_column_note() -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    for plan in ("dongchangfu", "ruzhou", "wuqing"):  # text and ruled tables in one column
+        assert load(fixtures / f"{plan}.pdf").reading == []
+
+
 # ---------------------------------------------------------------- formats offices have
 
 

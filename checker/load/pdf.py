@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -145,14 +146,22 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
         page_top, page_bottom = height - top, height - bottom
         tp = textpage.raw
         x, y = ctypes.c_double(), ctypes.c_double()
-        chars = []
+        raw = []
         for k in range(textpage.count_chars()):
             code = pdfium_c.FPDFText_GetUnicode(tp, k)
             if pdfium_c.FPDFText_IsGenerated(tp, k) == 1 or code < 32 or 0xD800 <= code <= 0xDFFF:
                 continue
             c_left, c_bottom, c_right, c_top = textpage.get_charbox(k, loose=True)
             pdfium_c.FPDFText_GetCharOrigin(tp, k, x, y)
-            chars.append((chr(code), c_left, c_right, height - c_top, height - c_bottom, height - y.value))
+            # pdfium measures the angle clockwise; turns here are counter-clockwise, as in PDF space
+            turn = -round(pdfium_c.FPDFText_GetCharAngle(tp, k) / (math.pi / 2)) % 4
+            raw.append((chr(code), c_left, c_bottom, c_right, c_top, x.value, y.value, turn))
+        turn = _turn(raw)
+        if turn:  # text set at a right angle (a landscape table turned on the page): read it upright
+            chars = [_upright(c, turn) for c in raw]
+            _, left, right, page_top, page_bottom, _ = _upright(("", left, bottom, right, top, 0, 0, 0), turn)
+        else:
+            chars = [(c[0], c[1], c[3], height - c[4], height - c[2], height - c[6]) for c in raw]
         segments, images = _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
     finally:
         textpage.close()
@@ -168,6 +177,27 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
     result = _PdfPage(index + 1, right - left, page_top, page_bottom, lines, ruled, [], columns)
     result.blank = not chars and images > 0
     return result
+
+
+def _turn(raw: list[tuple[str, float, float, float, float, float, float, int]]) -> int:
+    """The right angles (0–3) most of the page's text is turned by."""
+    turns = Counter(c[7] for c in raw)
+    turn, count = turns.most_common(1)[0] if turns else (0, 0)
+    return turn if count >= 0.6 * len(raw) else 0
+
+
+def _upright(
+    c: tuple[str, float, float, float, float, float, float, int], turn: int
+) -> tuple[str, float, float, float, float, float]:
+    """A character's box and baseline with the page turned back by `turn` right angles, as
+    (text, left, right, top, bottom, baseline) with y measured downwards."""
+    cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[turn]
+
+    def point(px: float, py: float) -> tuple[float, float]:
+        return px * cos + py * sin, px * sin - py * cos  # x, and y downwards
+
+    (x0, y0), (x1, y1) = point(c[1], c[2]), point(c[3], c[4])
+    return c[0], min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), point(c[5], c[6])[1]
 
 
 def _objects(owner: Any, count: Any, get: Any, depth: int = 0) -> tuple[int, int]:
