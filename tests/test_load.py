@@ -575,7 +575,7 @@ def test_binary_named_txt(tmp_path: Path, data: bytes) -> None:
     refused(_write(tmp_path / "plan.txt", data), "不是文本文件")
 
 
-@pytest.mark.parametrize("name", ["plan.xlsx", "plan", "plan.txt.bak", "plan.odt"])
+@pytest.mark.parametrize("name", ["plan.xlsx", "plan", "plan.txt.bak", "plan.pages"])
 def test_unknown_extension(tmp_path: Path, name: str) -> None:
     message = refused(_write(tmp_path / name, b"some text"), "不支持", ".txt", ".docx", ".pdf", ".doc")
     assert name in message
