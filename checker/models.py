@@ -76,7 +76,7 @@ class SourceLine(BaseModel):
 
 class Document(BaseModel):
     path: str
-    format: Literal["txt", "docx", "pdf", "doc"]
+    format: Literal["txt", "docx", "pdf", "doc", "html"]  # doc: converted by LibreOffice (.doc .wps .rtf .odt)
     lines: list[SourceLine]
     reading: list[ReadingNote] = Field(default_factory=list)
 

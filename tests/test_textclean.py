@@ -29,7 +29,9 @@ from checker.text.chars import clean
         # half-width brackets become Chinese brackets; the space after them goes
         ("(一) 指导思想", "（一）指导思想"),
         ("(3) 建立完善妇女全生命周期的健康管理模式", "（3）建立完善妇女全生命周期的健康管理模式"),
-        ("(牵头单位:区总工会)", "（牵头单位:区总工会）"),
+        ("(牵头单位:区总工会)", "（牵头单位：区总工会）"),  # half-width : beside Chinese becomes ：
+        ("目标:提高,达到 95 %;时间 12:30，共 1,000 人", "目标：提高，达到95%；时间12:30，共1,000人"),
+        ("〖HT22.XBS〗〖JZ(〗汝州市妇女发展规划〖JZ)〗〖HJ5mm〗", "汝州市妇女发展规划"),
         # spaces between CJK characters
         ("东昌府区人民政府 关于印发", "东昌府区人民政府关于印发"),
         ("目 录", "目录"),

@@ -1,4 +1,5 @@
-"""File → Document: read a plan from .txt, .docx, .pdf (or .doc/.wps through LibreOffice).
+"""File → Document: read a plan from .txt, .docx, .pdf, a web page (.html/.htm/.mht), or the
+formats offices have (.doc/.wps/.rtf/.odt, through LibreOffice).
 
 Everything a user can fix (wrong or unknown format, encrypted, empty, scanned, too big …) is
 raised as an InputError with a one-line message. The input file is only ever read.
@@ -12,9 +13,10 @@ from pathlib import Path
 
 from ..errors import unreadable
 from ..models import Document
-from . import docx, office, pdf, txt
+from . import docx, html, office, pdf, txt
 
-SUPPORTED = (".txt", ".docx", ".pdf", ".doc", ".wps")
+SUPPORTED = (".txt", ".docx", ".pdf", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht", ".mhtml")
+_WEB = (".html", ".htm", ".mht", ".mhtml")
 MAX_TXT_BYTES = 10 * 1024 * 1024  # a plan is well under 1 MB; bounds time and memory
 MAX_BYTES = 100 * 1024 * 1024
 
@@ -27,12 +29,15 @@ def load(path: str | Path) -> Document:
     if ext not in SUPPORTED:
         raise unreadable(
             path,
-            f"不支持的文件格式（{path.suffix or '无扩展名'}），请使用 .txt、.docx、.pdf、.doc 或 .wps 文件",
-            "unsupported format; use .txt .docx .pdf .doc .wps",
+            f"不支持的文件格式（{path.suffix or '无扩展名'}），"
+            "请使用 .txt、.docx、.pdf、.doc、.wps、.rtf、.odt 或网页（.html、.mht）文件",
+            "unsupported format; use .txt .docx .pdf .doc .wps .rtf .odt .html .mht",
         )
-    data = _read(path, MAX_TXT_BYTES if ext == ".txt" else MAX_BYTES)
+    data = _read(path, MAX_TXT_BYTES if ext in (".txt", ".html", ".htm") else MAX_BYTES)
     if ext == ".txt":
         return txt.load_txt(path, data)
+    if ext in _WEB:
+        return html.load_html(path, data, archive=ext in (".mht", ".mhtml"))
     if ext == ".pdf":
         return pdf.load_pdf(path, data)
     if ext == ".docx" and not data.startswith(office.OLE_MAGIC):

@@ -1,5 +1,5 @@
-"""Old Word and WPS files (.doc, .wps, RTF or HTML under those names): converted to .docx by
-LibreOffice headless on a private copy, then read as .docx."""
+"""Old Word and WPS files (.doc, .wps, RTF or HTML under those names), .rtf and OpenDocument .odt:
+converted to .docx by LibreOffice headless on a private copy, then read as .docx."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def load_doc(path: Path, data: bytes) -> Document:
-    if data.startswith(b"PK"):  # a .docx under an old name
+    if data.startswith(b"PK") and b"opendocument" not in data[:200]:  # a .docx under another name
         return load_docx(path, data, "docx")
     return load_docx(path, to_docx(path, data), "doc")
 
@@ -32,13 +32,13 @@ def to_docx(path: Path, data: bytes) -> bytes:
     """The .docx LibreOffice makes of an old Word/WPS file (InputError when it cannot)."""
     if data.startswith(OLE_MAGIC):
         _refuse_encrypted_ole(path, data)
-    elif not re.match(rb"(?:\xef\xbb\xbf)?\s*(?:\{\\rtf|<|MIME-Version)", data[:256]):  # RTF, HTML as .doc
+    elif not data.startswith(b"PK") and not re.match(rb"(?:\xef\xbb\xbf)?\s*(?:\{\\rtf|<|MIME-Version)", data[:256]):
         raise unreadable(path, "不是有效的 Word/WPS 文档，可能已损坏或扩展名有误", "not a Word/WPS document")
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise unreadable(
             path,
-            "读取 .doc/.wps 需要安装 LibreOffice；或请先用 Word/WPS 另存为 .docx 后再检查",
+            f"读取 {path.suffix.lower()} 文件需要安装 LibreOffice；或请先用 Word/WPS 另存为 .docx 后再检查",
             "LibreOffice (soffice) not found",
         )
     return _convert_to_docx(path, data, soffice)

@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import io
 import itertools
+import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import unreadable
-from ..models import Document, Location, SourceLine
+from ..models import Document, Location, ReadingNote, SourceLine
+from ..text.patterns import PAGE_NUMBER
+from .pdfcolumns import reading_groups, rows
 from .txt import mostly_bad
 
 MAX_PDF_PAGES = 2000
 
-_PAGE_NUMBER = re.compile(
-    r"^[-—–－―~·•\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?[-—–－―~·•\s]*$"
-    r"|^\d{1,4}\s*/\s*\d{1,4}$|^page\s*\d{1,4}(?:\s*of\s*\d{1,4})?$",
-    re.IGNORECASE,
-)
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
 _BAND = 0.12  # share of the page height at the top and the bottom where running heads/feet sit
 # A line ending this many characters short of the right margin still fills it: lines are not
@@ -43,6 +41,7 @@ class _PdfLine:
     bottom: float
     em: float  # the size of one character (median glyph box)
     runs_to_margin: bool = False
+    column: int = 0  # on a page set in columns: 1, 2 … for a column's lines, 0 for lines across
 
 
 @dataclass
@@ -60,6 +59,8 @@ class _PdfPage:
     lines: list[_PdfLine]
     ruled: bool
     tables: list[_PdfTable]
+    columns: int = 1
+    blank: bool = False  # no text, but images: a scanned page among text pages
 
 
 def load_pdf(path: Path, data: bytes) -> Document:
@@ -92,10 +93,43 @@ def load_pdf(path: Path, data: bytes) -> Document:
             "PDF 没有文字层（可能是扫描件），请先做文字识别（OCR）或提供 Word 版",
             "no text layer; OCR needed",
         )
-    if mostly_bad(text, 0.3):
+    if mostly_bad(text, 0.3, private_use=True):
         raise unreadable(path, "PDF 的文字无法正确提取（字体缺少编码映射），请提供 Word 版", "undecodable PDF text")
     _mark_margin_lines(pages)
-    return Document(path=str(path), format="pdf", lines=_pdf_source_lines(pages))
+    return Document(path=str(path), format="pdf", lines=_pdf_source_lines(pages), reading=_reading_notes(pages))
+
+
+def _reading_notes(pages: list[_PdfPage]) -> list[ReadingNote]:
+    notes = []
+    if blank := [page.number for page in pages if page.blank]:
+        notes.append(
+            ReadingNote(
+                kind="no-text-layer",
+                message=f"第 {_page_list(blank)} 页没有文字层（可能是扫描页），未能读取；其余各页已读取",
+                location=Location(page=blank[0]),
+            )
+        )
+    if columns := [page.number for page in pages if page.columns > 1]:
+        notes.append(
+            ReadingNote(
+                kind="multi-column",
+                message=f"第 {_page_list(columns)} 页为多栏排版，已按先左栏后右栏的顺序读取",
+                location=Location(page=columns[0]),
+                incomplete=False,
+            )
+        )
+    return notes
+
+
+def _page_list(numbers: list[int]) -> str:
+    """1、3、5—9"""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return "、".join(str(r[0]) if len(r) == 1 else f"{r[0]}—{r[-1]}" for r in runs)
 
 
 def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
@@ -112,50 +146,82 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
         page_top, page_bottom = height - top, height - bottom
         tp = textpage.raw
         x, y = ctypes.c_double(), ctypes.c_double()
-        chars = []
+        raw = []
         for k in range(textpage.count_chars()):
             code = pdfium_c.FPDFText_GetUnicode(tp, k)
             if pdfium_c.FPDFText_IsGenerated(tp, k) == 1 or code < 32 or 0xD800 <= code <= 0xDFFF:
                 continue
             c_left, c_bottom, c_right, c_top = textpage.get_charbox(k, loose=True)
             pdfium_c.FPDFText_GetCharOrigin(tp, k, x, y)
-            chars.append((chr(code), c_left, c_right, height - c_top, height - c_bottom, height - y.value))
-        segments = _path_segments(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+            # pdfium measures the angle clockwise; turns here are counter-clockwise, as in PDF space
+            turn = -round(pdfium_c.FPDFText_GetCharAngle(tp, k) / (math.pi / 2)) % 4
+            raw.append((chr(code), c_left, c_bottom, c_right, c_top, x.value, y.value, turn))
+        turn = _turn(raw)
+        if turn:  # text set at a right angle (a landscape table turned on the page): read it upright
+            chars = [_upright(c, turn) for c in raw]
+            _, left, right, page_top, page_bottom, _ = _upright(("", left, bottom, right, top, 0, 0, 0), turn)
+        else:
+            chars = [(c[0], c[1], c[3], height - c[4], height - c[2], height - c[6]) for c in raw]
+        segments, images = _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
     finally:
         textpage.close()
         page.close()
-    # A table needs at least two cells; two rectangles take ten path segments.
-    return _PdfPage(index + 1, right - left, page_top, page_bottom, _group_lines(chars), segments >= 8, [])
+    # A table needs at least two cells; two rectangles take ten path segments. The columns of a
+    # ruled table are the table reader's, not columns of text.
+    ruled = segments >= 8
+    groups, columns = reading_groups(chars, left, right) if not ruled else ([chars], 1)
+    lines = []
+    for number, group in enumerate(groups):
+        column = number + 1 if columns > 1 and len(rows(group)) > 1 else 0
+        lines += [replace(line, column=column) for line in _group_lines(group)]
+    result = _PdfPage(index + 1, right - left, page_top, page_bottom, lines, ruled, [], columns)
+    result.blank = not chars and images > 0
+    return result
 
 
-def _path_segments(owner: Any, count: Any, get: Any, depth: int = 0) -> int:
-    """How many path segments (lines, curves) a page or form draws. Raw calls: the wrappers of
-    page.get_objects() cost a fifth of a second on a 90-page plan."""
+def _turn(raw: list[tuple[str, float, float, float, float, float, float, int]]) -> int:
+    """The right angles (0–3) most of the page's text is turned by."""
+    turns = Counter(c[7] for c in raw)
+    turn, count = turns.most_common(1)[0] if turns else (0, 0)
+    return turn if count >= 0.6 * len(raw) else 0
+
+
+def _upright(
+    c: tuple[str, float, float, float, float, float, float, int], turn: int
+) -> tuple[str, float, float, float, float, float]:
+    """A character's box and baseline with the page turned back by `turn` right angles, as
+    (text, left, right, top, bottom, baseline) with y measured downwards."""
+    cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[turn]
+
+    def point(px: float, py: float) -> tuple[float, float]:
+        return px * cos + py * sin, px * sin - py * cos  # x, and y downwards
+
+    (x0, y0), (x1, y1) = point(c[1], c[2]), point(c[3], c[4])
+    return c[0], min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), point(c[5], c[6])[1]
+
+
+def _objects(owner: Any, count: Any, get: Any, depth: int = 0) -> tuple[int, int]:
+    """How many path segments (lines, curves) and images a page or form draws. Raw calls: the
+    wrappers of page.get_objects() cost a fifth of a second on a 90-page plan."""
     import pypdfium2.raw as pdfium_c
 
-    total = 0
+    total = images = 0
     for i in range(count(owner)):
         obj = get(owner, i)
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             total += max(pdfium_c.FPDFPath_CountSegments(obj), 0)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
-            total += _path_segments(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1)
-    return total
+            inner = _objects(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1)
+            total, images = total + inner[0], images + inner[1]
+    return total, images
 
 
 def _group_lines(chars: list[tuple[str, float, float, float, float, float]]) -> list[_PdfLine]:
     """Characters sharing a baseline form a line (a superscript stays with its line)."""
-    lines: list[_PdfLine] = []
-    current: list[tuple[str, float, float, float, float, float]] = []
-    for char in sorted(chars, key=lambda c: (c[5], c[1])):
-        if current and char[5] - current[0][5] > 0.4 * max(current[0][4] - current[0][3], 1.0):
-            lines.append(_make_line(current))
-            current = []
-        current.append(char)
-    if current:
-        lines.append(_make_line(current))
-    return [line for line in lines if line.text]
+    return [line for line in map(_make_line, rows(chars)) if line.text]
 
 
 def _make_line(chars: list[tuple[str, float, float, float, float, float]]) -> _PdfLine:
@@ -195,9 +261,7 @@ def _drop_running_lines(pages: list[_PdfPage]) -> None:
     counts = Counter(k for lines in edges.values() for k in {key(line.text) for line in lines})
     enough = max(2, (len(pages) + 1) // 2)
     for page in pages:
-        drop = [
-            line for line in edges[page.number] if _PAGE_NUMBER.match(line.text) or counts[key(line.text)] >= enough
-        ]
+        drop = [line for line in edges[page.number] if PAGE_NUMBER.match(line.text) or counts[key(line.text)] >= enough]
         page.lines = [line for line in page.lines if not any(line is d for d in drop)]
 
 
@@ -273,23 +337,29 @@ def _mark_margin_lines(pages: list[_PdfPage]) -> None:
     lines (a list, the end of a chapter) isn't mistaken for full lines."""
     ends: dict[int, list[float]] = {}
     for page in pages:
-        ends.setdefault(round(page.width), []).extend(line.x1 for line in page.lines)
+        ends.setdefault(round(page.width), []).extend(line.x1 for line in page.lines if not line.column)
     high = {width: sorted(xs)[int(0.9 * (len(xs) - 1))] for width, xs in ends.items() if xs}
     for page in pages:
-        if not page.lines:
-            continue
-        margin = max(max(line.x1 for line in page.lines), high[round(page.width)])
-        for line in page.lines:
-            line.runs_to_margin = line.x1 >= margin - _MARGIN_CHARS * line.em
+        for column in {line.column for line in page.lines}:
+            lines = [line for line in page.lines if line.column == column]
+            margin = max(line.x1 for line in lines)
+            if not column:
+                margin = max(margin, high.get(round(page.width), margin))
+            for line in lines:
+                line.runs_to_margin = line.x1 >= margin - _MARGIN_CHARS * line.em
 
 
 def _pdf_source_lines(pages: list[_PdfPage]) -> list[SourceLine]:
     out: list[SourceLine] = []
     paragraph = table_index = 0
     for page in pages:
-        blocks: list[tuple[float, _PdfLine | _PdfTable]] = [(line.top, line) for line in page.lines]
-        blocks += [(table.bbox[1], table) for table in page.tables]
-        for _, block in sorted(blocks, key=lambda b: b[0]):
+        # Lines in reading order; each table before the first line below its top.
+        blocks: list[_PdfLine | _PdfTable] = list(page.lines)
+        for table in sorted(page.tables, key=lambda t: t.bbox[1]):
+            below = (k for k, b in enumerate(blocks) if isinstance(b, _PdfLine) and b.top >= table.bbox[1])
+            at = next(below, len(blocks))
+            blocks.insert(at, table)
+        for block in blocks:
             if isinstance(block, _PdfLine):
                 location = Location(page=page.number, paragraph=paragraph)
                 out.append(SourceLine(text=block.text, location=location, runs_to_margin=block.runs_to_margin))

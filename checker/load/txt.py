@@ -16,8 +16,11 @@ _BOMS = (  # UTF-32 first: its LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Control characters (tab, newlines and form feed allowed), surrogates, private use, U+FFFD.
-_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
+# Control characters (tab, newlines and form feed allowed), surrogates, U+FFFD.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffd]")
+# Private-use glyphs (icon-font bullets and breaks) stand where a web copy lost its paragraph
+# breaks: text, and a break.
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]+")
 _NEWLINE = re.compile(r"\r\n|\r|\n")  # as Python's universal newlines and editors count lines
 
 
@@ -26,9 +29,10 @@ def load_txt(path: Path, data: bytes) -> Document:
     if mostly_bad(text, 0.01):
         raise unreadable(path, "不是文本文件（含大量二进制或控制字符），请确认文件格式", "binary data, not text")
     lines = [
-        SourceLine(text=line, location=Location(line=number))
+        SourceLine(text=piece, location=Location(line=number))
         for number, raw in enumerate(_NEWLINE.split(text), start=1)
-        if (line := raw.replace("\f", "")).strip()
+        for piece in _PRIVATE_USE.split(raw.replace("\f", ""))
+        if piece.strip()
     ]
     if not lines:
         raise unreadable(path, "文件为空", "empty file")
@@ -70,6 +74,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def mostly_bad(text: str, share: float) -> bool:
+def mostly_bad(text: str, share: float, private_use: bool = False) -> bool:
+    """Does more than `share` of the text hold characters no text has (with `private_use`, also
+    private-use glyphs: what a PDF font without a Unicode map yields)?"""
     sample = text[:200_000]
-    return len(_BAD_CHARS.findall(sample)) > share * len(sample)
+    bad = len(_BAD_CHARS.findall(sample))
+    if private_use:
+        bad += sum(len(m) for m in _PRIVATE_USE.findall(sample))
+    return bad > share * len(sample)

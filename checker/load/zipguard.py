@@ -15,6 +15,10 @@ import zlib
 from xml.parsers import expat
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
+# The body of a plan is 0.2–3 MB of XML. Reading costs some 25 times the body's size in memory
+# (lxml's tree, then a model per paragraph), so this bounds a read below 400 MB and 30 s
+# (scripts/bigfile.py measures it); a larger body is not a plan.
+MAX_MAIN_PART = 12 * 1024 * 1024
 MAX_MEMBERS = 10_000
 CHUNK = 1 << 20
 # Word's XML deflates about 10:1; a big member inflating far more than this is a zip bomb.
@@ -53,6 +57,11 @@ def _check(zf: zipfile.ZipFile) -> None:
         raise ZipRefused(
             "不是 Word 文档（缺少 word/document.xml），可能已损坏或是其他类型的文件",
             "not a Word document: no word/document.xml",
+        )
+    if zf.getinfo(main).file_size > MAX_MAIN_PART:
+        raise ZipRefused(
+            f"文档正文过大（超过 {MAX_MAIN_PART // 1024 // 1024} MB），不像一份规划，拒绝读取",
+            "document body too large",
         )
     for info in infos:
         _stream_through(zf, info, info.filename.endswith((".xml", ".rels")) or info.filename == main)

@@ -10,7 +10,9 @@ import re
 from ..models import Document, Paragraph, SourceLine, Text
 from ..text.chars import clean
 from ..text.patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL, unnumbered
-from .webpage import page_paragraphs
+from . import pdfcopy
+from .tabletext import tables_from_text
+from .webpage import CHROME_LINE, page_paragraphs
 
 _NUMBER_COLUMN = ("序号", "编号", "序")
 _UNIT_COLUMN = re.compile(r"牵头|责任|配合|参与")
@@ -20,7 +22,13 @@ _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（
 
 
 def normalize(doc: Document) -> Text:
-    lines = [piece for line in doc.lines for piece in _pieces(line) if piece.text and not JUNK.search(piece.text)]
+    lines = tables_from_text(doc.lines)
+    if doc.format != "pdf":  # a PDF's pages are known to its loader; a copy's are found here
+        lines = pdfcopy.drop_running_heads(lines)
+    lines = [piece for line in lines for piece in _pieces(line) if piece.text]
+    if doc.format != "pdf":
+        lines = pdfcopy.mark_hard_wraps(lines)
+    lines = [line for line in lines if not JUNK.search(line.text) and not CHROME_LINE.match(line.text)]
     return Text(path=doc.path, format=doc.format, paragraphs=_rejoin(lines, doc.format), reading=doc.reading)
 
 
@@ -83,13 +91,13 @@ def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
         return False
     if any(p.match(b.text) for p in (*NUMBERING, KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)):
         return False
-    if PART_NAME.match(a.text) or DOMAIN_NAME.match(a.text):
+    if PART_NAME.match(a.text) or DOMAIN_NAME.match(a.text) or PLAN_TITLE.match(a.text):
         return False
     # Commas, not counting the 、 of a heading number (一、), mark a sentence rather than a heading.
     sentence_like = bool(re.search(r"[，、]", unnumbered(a.text)))
     if a.text[-1] in _OPEN_ENDS or b.text[0] in "，。、；：%‰）)”" or (sentence_like and b.text[0].isdigit()):
         return True  # a sentence cut after 降至, 的, 、 … or before its number
-    if fmt == "pdf" and a.runs_to_margin:
+    if a.runs_to_margin:
         return True
     if _heading_like(a.text):
         # A heading is followed by its body; a broken sentence (it has commas) by a short tail

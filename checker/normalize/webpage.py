@@ -21,6 +21,13 @@ _CHROME = re.compile(
     r"|发布时间[:：]\s*[\d\-:/ ]+|来源[:：]\s*\S+|浏览次数[:：]\s*\d+"
 )
 
+# Whole lines a document-sharing site sets around its copy: the page count and size, download
+# prompts, the file name repeated.
+CHROME_LINE = re.compile(
+    r"^(?:\d+\s*页\s*[\d.]+\s*[KM]B.{0,6}|当前文档共\s*\d+\s*页|(?:点击|免费)?下载(?:后继续阅读|文档|全文|完整版)|"
+    r"继续阅读|(?P<name>.{4,80}?)(?P=name){2,})$",
+    re.IGNORECASE,
+)
 
 # Heading numbers, keyword lines and the table of contents, where glued text is cut (see _cut_glued).
 _MARKER = re.compile(

@@ -4,11 +4,16 @@
 `cleaned[i]` (non-decreasing, one entry per cleaned character), so that anything found in the
 cleaned text can be highlighted in the original.
 
-What it does, in three linear passes (translate, gaps, year dashes):
+What it does, in linear passes (codes, translate, punctuation, gaps, year dashes):
+
+* 方正书版 typesetting codes in 〖〗 (〖LM〗 〖HT22.XBS〗 〖JZ(〗 〖HJ5mm〗: no Chinese inside) are
+  dropped whole;
 
 * full-width ASCII digits/letters and ％ ． ／ ＋ － ＜ ＞ ＝ become half-width; Chinese
   punctuation (，。；：“”《》 …) stays, and half-width ( ) become full-width （ ） because the
   rest of the pipeline expects Chinese brackets around numbering such as （一） （1）;
+* half-width , ; : ! ? next to Chinese text become the full-width marks a plan uses (web copies
+  and OCR put half-width ones: "目标:" "提高,"); "1,000" and "12:30" stay;
 * typesetting junk is dropped: 〖 〗 (their inside text is kept), soft hyphens, zero-width
   characters, BOM, bidi marks and control characters;
 * whitespace (ASCII, U+3000, NBSP, thin spaces …) is removed wherever it touches a CJK
@@ -24,6 +29,9 @@ import re
 from itertools import compress
 
 __all__ = ["clean"]
+
+# ---- pass 0: 方正书版 codes: 〖 a code of letters, digits and signs 〗
+_CODE = re.compile(r"〖[\x21-\x7e（）\s]{1,30}〗")
 
 # ---- pass 1: one-to-one character replacements (length preserving, so offsets stay identity) ----
 
@@ -48,6 +56,11 @@ for _src, _dst in {
     _TABLE[ord(_src)] = _dst
 
 _NEEDS_TRANSLATE = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
+
+# ---- pass 1b: half-width punctuation beside Chinese text → full-width (length preserving)
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
+_HALF_PUNCT = re.compile(f"(?<=[{_CJK}])[,;:!?]|[,;:!?](?=[{_CJK}])")
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 # ---- pass 2: gaps = runs of whitespace and/or junk ----
 
@@ -86,8 +99,14 @@ _YEAR_DASH_1 = re.compile(_Y1 + "[–\\-‐‑‒−―~～]" + _Y2)
 _YEAR_DASH_2 = re.compile(r"(?<=(?<![\d.])(?:19|20)\d\d—)—" + _Y2)
 
 
-def _mask(s: str, drop: re.Pattern[str]) -> bytearray:
-    """1 for each character of `s` to keep, 0 where `drop` matches (s must not contain NUL)."""
+def _mask(s: str, drop: re.Pattern[str], whole: bool = False) -> bytearray:
+    """1 for each character of `s` to keep, 0 where `drop` matches (s must not contain NUL;
+    `drop` matches one character at a time unless `whole`)."""
+    if whole:
+        keep = bytearray([1]) * len(s)
+        for m in drop.finditer(s):
+            keep[m.start() : m.end()] = bytes(m.end() - m.start())
+        return keep
     return bytearray(map(bool, map(ord, drop.sub("\x00", s))))
 
 
@@ -95,7 +114,14 @@ def clean(text: str) -> tuple[str, list[int]]:
     """Normalize one paragraph; return the cleaned text and, per cleaned char, its index in `text`."""
     if not isinstance(text, str):  # be forgiving: the loader should always pass str
         text = "" if text is None else str(text)
+    base: list[int] | None = None
+    if "〖" in text and _CODE.search(text) is not None:
+        keep = _mask(text, _CODE, whole=True)
+        base = list(compress(range(len(text)), keep))
+        text = "".join(compress(text, keep))
     t = text.translate(_TABLE) if _NEEDS_TRANSLATE.search(text) else text
+    if _HALF_PUNCT.search(t) is not None:
+        t = _HALF_PUNCT.sub(lambda m: _FULL[m[0]], t)
     n = len(t)
 
     # pass 2: remove/collapse gaps
@@ -113,4 +139,4 @@ def clean(text: str) -> tuple[str, list[int]]:
             keep = _mask(s1, _YEAR_DASH_2)
             s1 = "".join(compress(s1, keep))
             off1 = list(compress(off1, keep))
-    return s1, off1
+    return s1, off1 if base is None else [base[i] for i in off1]

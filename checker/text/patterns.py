@@ -43,6 +43,13 @@ JUNK = re.compile(
     r"|发布时间[:：]|浏览次数|【字体|[-—\s]*\d{1,3}[-—\s]*$|第\s*\d+\s*页)"
 )
 
+# A page number line: 12, — 12 —, - 12 -, 第 3 页 共 41 页, 3/41, Page 3 of 41.
+PAGE_NUMBER = re.compile(
+    r"^[-—–－―~·•\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?[-—–－―~·•\s]*$"
+    r"|^\d{1,4}\s*/\s*\d{1,4}$|^page\s*\d{1,4}(?:\s*of\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+
 # A plan's period as its title writes it: （2021—2030年）, （2021-2030）, （2021年—2030年）.
 PERIOD = r"（\d{4}年?[—－~至到-]\d{4}年?）"
 FIVE_YEAR = r"[“\"‘']?十四五[”\"’']?(?:时期)?"
