@@ -34,7 +34,7 @@ from .models import (
 )
 from .normalize import normalize
 from .reference import Reference
-from .reference.from_plan import derive_reference
+from .against import derive_reference
 from .rules import PlanFacts, Rule, run_rules
 from .structure import split_plans
 from .verdict import settle, settle_document

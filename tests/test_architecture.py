@@ -22,7 +22,7 @@ LAYERS = [
     ("classify",),
     ("extract",),
     ("match",),
-    ("compare", "reference.from_plan"),  # --against: an upper plan's compared targets become a reference
+    ("compare", "against"),  # --against: an upper plan's compared targets become a reference
     ("rules",),
     ("verdict",),  # how well the plan was read weighs the findings; the verdict
     ("accept", "baseline"),  # accepted deviations and baselines: findings marked after the rules

@@ -7,8 +7,8 @@ stay as the base has them, since a county still answers to the national outlines
 
 from __future__ import annotations
 
-from ..models import IndicatorResult, Plan, Statement
-from . import Reference
+from .models import IndicatorResult, Plan, Statement
+from .reference import Reference
 
 # One upper plan as read: the plan, the year its targets are set for, its best statement per
 # indicator and how each compares with the base reference.
