@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import __version__
+from .against import derive_reference
 from .classify import classify
 from .compare import compare
 from .coverage import account, unread_tables
@@ -34,7 +35,6 @@ from .models import (
 )
 from .normalize import normalize
 from .reference import Reference
-from .against import derive_reference
 from .rules import PlanFacts, Rule, run_rules
 from .structure import split_plans
 from .verdict import settle, settle_document
