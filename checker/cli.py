@@ -26,21 +26,22 @@ from .output import FILE_NAMES, FORMATS, STDOUT_FORMATS
 
 HELP = """检查妇女/儿童发展规划与上级规划的衔接，写出衔接审核意见（check local plans against upper-level plans）。
 
-文件或文件夹：规划文件（.docx .doc .wps .rtf .odt .pdf .txt） 或整个文件夹；- 表示标准输入。"""
-EPILOG = """子命令：
-  check rules                 列出全部规则（编号、级别、名称）
-  check explain 规则编号        显示规则说明
-  名为 rules 或 explain 的文件请写作 ./rules 或 check -- rules
+文件或文件夹：规划文件（.docx .doc .wps .rtf .odt .pdf .txt）或整个文件夹；- 表示标准输入。"""
+EPILOG = r"""子命令：
+  check rules             列出全部规则（编号、级别、名称）
+  check explain 规则编号  显示规则说明
+  第一个词是 rules 或 explain 时总是子命令；同名的文件或文件夹写作 ./rules
 
-配置：从当前目录向上查找 check.toml，或 pyproject.toml 中的 \\[tool.plancheck]；命令行参数优先。
-退出码：0 没有达到 --fail-on 级别的问题；1 有；2 输入、参数、配置或输出无法使用。
+配置：从当前目录向上查找 check.toml 或 pyproject.toml 的 \[tool.plancheck]；
+      命令行参数优先
+退出码：0 无 --fail-on 级别以上的问题；1 有；2 输入、参数、配置或输出不可用
 示例：
-  check 草案.docx                           写出 ./草案.review.html
-  check 各县规划/ --out 审核结果/ --jobs 2    整个文件夹，另有 index.html、summary.json、summary.csv
-  check 草案.docx --format sarif,html --out out/
-  check 新稿.docx --compare 旧稿.docx"""
+  check 草案.docx                        写出 ./草案.review.html
+  check 各县规划/ --out 审核结果/        整个文件夹；另有索引与汇总表
+  check 草案.docx -f sarif,html -o out/  多种格式，各写一个文件
+  check 新稿.docx --compare 旧稿.docx    与旧稿对照"""
 
-INPUT, OUTPUT, UPPER, RULES, RUN, OTHER = "输入", "输出", "上级目标", "规则与判定", "配置与运行", "其他"
+OUTPUT, UPPER, RULES, RUN, OTHER = "输出", "上级目标", "规则与判定", "配置与运行", "其他"
 
 
 class _Command(TyperCommand):
@@ -84,9 +85,9 @@ def _opt(*names: str, help: str, panel: str, metavar: str = "", **extra: Any) ->
 Help = Annotated[bool, _opt("--help", "-h", help="显示本帮助", panel=OTHER, is_eager=True, callback=_show_help)]
 Isolated = Annotated[bool, _opt("--isolated", help="不读取任何配置文件", panel=RUN)]
 RulesFolder = Annotated[
-    Path | None, _opt("--rules", metavar="目录", help="补充或按编号覆盖规则的 规则文件夹", panel=RULES)
+    Path | None, _opt("--rules", metavar="目录", help="补充或覆盖规则（按编号）的规则文件夹", panel=RULES)
 ]
-Paths = list[str] | None
+Repeated = list[str] | None  # an option given several times (or the files)
 
 
 def _app() -> typer.Typer:
@@ -99,14 +100,14 @@ _command = {"cls": _Command, "options_metavar": "[选项]", "add_help_option": F
 
 @main_app.command(help=HELP, epilog=EPILOG, **_command)
 def check(
-    files: Annotated[Paths, typer.Argument(metavar="文件或文件夹", hidden=True)] = None,
+    files: Annotated[Repeated, typer.Argument(metavar="文件或文件夹", hidden=True)] = None,
     format: Annotated[
-        Paths,
+        Repeated,
         _opt(
             "--format",
             "-f",
             metavar="格式",
-            help=f"{'|'.join(FORMATS)} 之一，可用逗号或多次给出（默认 html）",
+            help=f"{' '.join(FORMATS)} 中的一种或几种， 用逗号分隔或多次给出（默认 html）",
             panel=OUTPUT,
         ),
     ] = None,
@@ -116,7 +117,7 @@ def check(
             "--out",
             "-o",
             metavar="目录",
-            help="输出目录：审核意见按输入的文件夹结构存放， 多种格式时各写一个文件",
+            help="审核意见按输入的文件夹结构存放； 多种格式时各写一个文件",
             panel=OUTPUT,
         ),
     ] = None,
@@ -127,7 +128,7 @@ def check(
         bool, _opt("--annotate", help="另写出 <文件名>.reviewed.docx： 审核意见作为 Word 批注", panel=OUTPUT)
     ] = False,
     reference: Annotated[
-        Paths,
+        Repeated,
         _opt(
             "--reference",
             "-r",
@@ -141,7 +142,7 @@ def check(
     ] = None,
     level: Annotated[
         str | None,
-        _opt("--level", metavar="层级", help="标题未写明层级时规划的层级 （省 市 县 区 乡镇 街道）", panel=UPPER),
+        _opt("--level", metavar="层级", help="标题未写明层级时规划的层级（省 市 县 区 乡镇 街道）", panel=UPPER),
     ] = None,
     fail_on: Annotated[
         str | None,
@@ -153,10 +154,15 @@ def check(
             callback=_fail_level,
         ),
     ] = None,
-    select: Annotated[Paths, _opt("--select", metavar="规则", help="只运行这些规则（逗号分隔）", panel=RULES)] = None,
-    ignore: Annotated[Paths, _opt("--ignore", metavar="规则", help="不运行这些规则（逗号分隔）", panel=RULES)] = None,
+    select: Annotated[
+        Repeated, _opt("--select", metavar="规则", help="只运行这些规则（逗号分隔）", panel=RULES)
+    ] = None,
+    ignore: Annotated[
+        Repeated, _opt("--ignore", metavar="规则", help="不运行这些规则（逗号分隔）", panel=RULES)
+    ] = None,
     severity: Annotated[
-        Paths, _opt("--severity", metavar="规则=级别", help="改变规则的级别， 如 missing-lead-unit=error", panel=RULES)
+        Repeated,
+        _opt("--severity", metavar="规则=级别", help="改变规则的级别，如 missing-lead-unit=error", panel=RULES),
     ] = None,
     rules_folder: RulesFolder = None,
     baseline: Annotated[
@@ -304,7 +310,7 @@ def rules(ctx: typer.Context, rules_folder: RulesFolder = None, isolated: Isolat
 
 
 @explain_app.command(
-    help="显示规则说明（来自规则的 YAML 文件）。规则编号如 weaker-target， check rules 列出全部。", **_loose
+    help="显示规则说明（来自规则的 YAML 文件）。规则编号如 weaker-target，check rules 列出全部。", **_loose
 )
 def explain(
     ctx: typer.Context,
