@@ -12,6 +12,7 @@ errors are rewritten into one Chinese line (_usage_error)."""
 
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -241,11 +242,17 @@ def check(
 
     names = dict(zip((i.shown for i in inputs), batch.output_names(inputs), strict=True))
     is_batch = len(inputs) > 1 or any(Path(f).is_dir() for f in files if f != batch.STDIN)
+    folder = out or Path(".")
     for f in formats:
         if f == "html":
-            written = write_reviews(report, names, out or Path("."), timestamp=not no_timestamp, index=is_batch)
-            if not to_stdout or out:
-                _summary(report, written, (out or Path(".")) if is_batch else None)
+            written = write_reviews(report, names, folder, timestamp=not no_timestamp, index=is_batch)
+            if not to_stdout or out:  # the summary only when stdout does not carry a format
+                from .report.text import print_summary, print_total
+
+                if is_batch:
+                    print_total(report, folder)
+                else:
+                    print_summary(report, written)
         elif out is not None and f != "github":
             write_atomic(out / FILE_NAMES[f], render(f, report, rules, fail_on))
         else:
@@ -253,7 +260,7 @@ def check(
     if annotate:
         from .report.annotate import annotate_documents
 
-        failed += annotate_documents(report, out or Path("."), names)
+        failed += annotate_documents(report, folder, names)
     for failure in failed:
         print(f"check: {failure.path}：{failure.reason}", file=sys.stderr)
     if failed:
@@ -277,15 +284,6 @@ def _formats(values: list[str] | None) -> list[str]:
         if f not in FORMATS:
             raise InputError(f"参数错误：未知的输出格式 {f}（可用：{', '.join(FORMATS)}）")
     return formats
-
-
-def _summary(report, written: list[Path], index: Path | None) -> None:  # type: ignore[no-untyped-def]
-    from .report.text import print_summary, print_total
-
-    if index is None:
-        print_summary(report, written)
-    else:
-        print_total(report, index)
 
 
 # ---- check rules / check explain RULE ----
@@ -336,9 +334,9 @@ def _usage_error(e: Exception, args: list[str]) -> str:
     """One Chinese line for an error of typer's parser. Its exception classes belong to the Click that typer
     vendors (private), so they are told apart by the attributes they carry; anything else keeps its own text."""
     name = getattr(e, "option_name", None)
-    if name and hasattr(e, "possibilities"):
-        hint = f"（是否想用 {'、'.join(e.possibilities)}？）" if e.possibilities else ""
-        return f"没有选项 {name}{hint}"
+    if name and hasattr(e, "possibilities"):  # typer's guesses share the "--" with anything; compare the words
+        close = difflib.get_close_matches(name.lstrip("-"), [p.lstrip("-") for p in e.possibilities or []])
+        return f"没有选项 {name}" + (f"（是否想用 --{'、--'.join(close)}？）" if close else "")
     if name:  # a value missing after the option, or one given to a switch as --switch=value
         return f"选项 {name} 不接受值" if any(a.startswith(f"{name}=") for a in args) else f"选项 {name} 需要一个值"
     param = getattr(e, "param", None)

@@ -236,7 +236,8 @@ def test_two_inputs_with_the_same_name_get_two_reviews(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["--bogus"], "没有选项 --bogus"),
+        (["--bogus"], "没有选项 --bogus（用法"),
+        (["plan.txt", "--fromat", "json"], "没有选项 --fromat（是否想用 --format？）"),
         ([], "请给出要检查的规划文件或文件夹"),
         (["plan.txt", "--format", "xml"], "未知的输出格式 xml"),
         (["plan.txt", "--out"], "选项 --out 需要一个值"),
