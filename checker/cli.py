@@ -42,6 +42,7 @@ EPILOG = r"""子命令：
   check 草案.docx -f sarif,html -o out/  多种格式，各写一个文件
   check 新稿.docx --compare 旧稿.docx    与旧稿对照"""
 
+# Help texts are rich markup (a literal [ is written \[) and wrap only at spaces inside the option panels.
 OUTPUT, UPPER, RULES, RUN, OTHER = "输出", "上级目标", "规则与判定", "配置与运行", "其他"
 
 
