@@ -211,7 +211,7 @@ def check(
     from .output import render, write_atomic, write_reviews, write_stdout
     from .pipeline import report_for
     from .reference import layers, load_reference
-    from .rules.catalog import active_rules, require_known
+    from .ruleset import active_rules, require_known
 
     reference_targets = load_reference(*layers(reference or config.reference))
     if against is not None:
@@ -300,7 +300,7 @@ def _no_extra(ctx: typer.Context) -> None:
 
 @rules_app.command(help="列出全部规则：编号、级别、名称。", **_loose)
 def rules(ctx: typer.Context, rules_folder: RulesFolder = None, isolated: Isolated = False, help: Help = False) -> int:
-    from .rules.catalog import active_rules, rule_table
+    from .ruleset import active_rules, rule_table
 
     _no_extra(ctx)
     config = Config() if isolated else load_config(find_config(Path.cwd()))
@@ -318,7 +318,7 @@ def explain(
     isolated: Isolated = False,
     help: Help = False,
 ) -> int:
-    from .rules.catalog import explain as explanation
+    from .ruleset import explain as explanation
 
     _no_extra(ctx)
     if rule is None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import InputError
-from ..labels import SEVERITY_NAMES
-from ..resources import data_dir, read_yaml
-from . import Rule, load_rules
+from .errors import InputError
+from .labels import SEVERITY_NAMES
+from .resources import data_dir, read_yaml
+from .rules import Rule, load_rules
 
 EXPLAIN_FIELDS = (
     ("title", "名称"),
