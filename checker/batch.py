@@ -183,6 +183,18 @@ class _progress:
             self.bar.__exit__(*exc)
 
 
+def compared(
+    new: DocumentReport, old_path: Path, reference: Reference, rules: tuple[Rule, ...], options: CheckOptions
+) -> DocumentReport:
+    """`new` with its revision against the old draft at `old_path`, checked with `options`."""
+    from .revision import revision
+
+    old, failed = run([Input(old_path, str(old_path))], reference, rules, options, 1, False)
+    if failed:
+        raise InputError(f"{failed[0].path}：{failed[0].reason}")
+    return new.model_copy(update={"revision": revision(old[0], new)})
+
+
 def scratch_dir() -> tempfile.TemporaryDirectory[str]:
     return tempfile.TemporaryDirectory(prefix="plancheck-")
 

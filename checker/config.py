@@ -18,10 +18,12 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .models import Severity
+
+if TYPE_CHECKING:  # `check --help` stays light
+    from .models import Severity
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")

@@ -10,10 +10,13 @@ import tempfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .models import Report
-from .rules import Rule
+
+if TYPE_CHECKING:  # `check --help` reads FORMATS without loading the models and rules
+    from .models import Report
+    from .rules import Rule
 
 STDOUT_FORMATS = ("json", "text", "sarif", "junit", "github")
 FORMATS = ("html", *STDOUT_FORMATS)

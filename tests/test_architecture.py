@@ -30,7 +30,7 @@ LAYERS = [
     ("report",),
     ("pipeline",),
     ("batch",),  # many files, in worker processes
-    ("output", "config"),  # where the reports go; what the configuration file asks
+    ("output", "config", "ruleset"),  # where the reports go; what the configuration and flags ask
     ("cli", "__main__"),
 ]
 

@@ -111,3 +111,18 @@ def test_rules_lists_every_bundled_rule_and_explain_prints_its_documentation(tmp
     assert explained.code == 0 and "目标弱于上级" in explained.stdout and "说明：" in explained.stdout
     unknown = check("explain", "no-such-rule", cwd=tmp_path)
     assert unknown.code == 2 and "no-such-rule" in unknown.stderr
+
+
+def test_the_first_word_picks_the_subcommand_even_beside_a_folder_of_that_name(tmp_path: Path) -> None:
+    """`check rules` lists the rules wherever it runs (the project itself has a rules/ folder); a folder or
+    file of that name is checked as ./rules, or after --."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "规划.txt").write_bytes((FIXTURES / "wuqing.txt").read_bytes())
+    listing = check("rules", cwd=tmp_path)
+    assert listing.code == 0 and "weaker-target" in listing.stdout and not list(tmp_path.glob("**/*.html"))
+    for args in (["./rules"], ["--", "rules"]):
+        result = check("--format", "json", *args, cwd=tmp_path)
+        assert result.code == 0, result.stderr
+        (doc,) = json.loads(result.stdout)["documents"]
+        assert Path(doc["path"]) == Path("rules") / "规划.txt"

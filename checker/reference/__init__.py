@@ -121,6 +121,13 @@ def bundled_names() -> list[str]:
     return sorted(p.stem for p in data_dir("reference_targets").glob("*.yaml"))
 
 
+def layers(names_or_paths: list[str]) -> list[str]:
+    """The references a run names, over the national one unless the first named is itself a bundled base."""
+    if names_or_paths and not Path(names_or_paths[0]).suffix and names_or_paths[0] in bundled_names():
+        return names_or_paths
+    return ["national-2021-2030", *names_or_paths]
+
+
 def load_reference(*names_or_paths: str) -> Reference:
     """A bundled reference by name, or a YAML file by path; parents are merged in. Several are layered in
     order, each over the ones before it (national, then a province's, then a city's)."""

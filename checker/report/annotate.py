@@ -12,21 +12,38 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..accept import AUTHOR, open_verdict, where
-from ..errors import unreadable
+from ..errors import InputError, unreadable
 from ..labels import KIND_NAMES, SEVERITIES, SEVERITY_NAMES, VERDICT_NAMES, VERDICTS
 from ..load.word import Place, locate, places, word_package
-from ..models import SEVERITY_RANK, Acceptance, DocumentReport, Finding, PlanReport, Report
+from ..models import SEVERITY_RANK, Acceptance, DocumentReport, Failure, Finding, PlanReport, Report
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
 INITIALS = "审"
 NOT_WORD = ("txt", "pdf")
+
+
+def annotate_documents(report: Report, out: Path, names: dict[str, PurePath]) -> list[Failure]:
+    """`--annotate`: each document's reviewed copy beside its review under `out` (a line each on stderr);
+    the documents that could not be annotated. A folder that cannot be written is an InputError (exit 2)."""
+    failed = []
+    for i, doc in enumerate(report.documents):
+        folder = out / names[doc.path].parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            print(annotate_document(report, i, folder), file=sys.stderr)
+        except InputError as e:
+            failed.append(Failure(path=doc.path, reason=str(e)))
+        except OSError as e:
+            raise InputError(f"无法写入 {folder}：{e.strerror}") from None
+    return failed
 
 
 def annotate_document(report: Report, index: int, out: Path) -> str:
