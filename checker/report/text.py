@@ -29,10 +29,10 @@ def print_summary(report: Report, written: list[Path]) -> None:
             accepted = sum(1 for f in plan.findings if f.accepted)
             verdict = _verdict(plan.verdict)
             domains = sum(d.found for d in plan.domains)
-            matched = sum(i.status != "missing" for i in plan.indicators)
+            stated = sum(i.actual is not None for i in plan.indicators)  # as few-upper-targets counts them
             console.print(
                 f"  {KIND_NAMES[plan.kind]}规划《{escape(plan.title)}》 {verdict}  "
-                f"领域 {domains}/{len(plan.domains)}  上级指标 {matched}/{len(plan.indicators)}  "
+                f"领域 {domains}/{len(plan.domains)}  上级指标有数值 {stated}/{len(plan.indicators)}  "
                 + "  ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
                 + (f"  已接受 {accepted}" if accepted else "")
             )
