@@ -238,9 +238,10 @@ def test_weaker_target_comment_sits_on_the_weakened_sentence(session: Session) -
     assert "15/10万" in text_key(weaker[0].paragraph)
     assert "上级要求：≤12/10万" in weaker[0].text
     assert "《中国妇女发展纲要（2021—2030年）》" in weaker[0].text
-    # the line to paste is the sentence itself, without the advice around it
-    (paste,) = [line for line in weaker[0].text.splitlines() if line.startswith("建议表述：")]
-    assert paste.removeprefix("建议表述：").startswith("孕产妇死亡率下降到12/10万以下")
+    # the advice, then the sentence to paste on a line of its own
+    lines = weaker[0].text.splitlines()
+    at = lines.index("建议修改为不低于上级要求的表述：")
+    assert lines[at + 1].startswith("孕产妇死亡率下降到12/10万以下")
 
 
 def test_a_suggestion_with_nothing_to_paste_is_advice(session: Session) -> None:

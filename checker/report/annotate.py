@@ -99,8 +99,10 @@ def _finding_text(finding: Finding, note: str | None) -> str:
         lines.append(note)
     if finding.expected or finding.actual:
         lines.append(f"上级要求：{finding.expected or '—'}；本规划：{finding.actual or '未设量化目标'}")
-    if finding.paste:  # the text to put into the plan, without the advice around it
-        lines.append(f"建议表述：{finding.paste}")
+    if finding.suggestion and finding.paste and finding.suggestion.endswith(finding.paste):
+        # the advice, then the text to put into the plan on a line of its own (a paragraph to select)
+        advice = finding.suggestion.removesuffix(finding.paste).rstrip("：: ")
+        lines += [f"{advice}：" if advice else "建议表述：", finding.paste]
     elif finding.suggestion:
         lines.append(f"修改建议：{finding.suggestion}")
     if finding.wording or finding.source:
