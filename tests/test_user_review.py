@@ -170,6 +170,9 @@ def test_the_copy_button_copies_only_the_text_to_paste(tmp_path: Path) -> None:
     section = cards["missing-section"].find("div", "suggestion")
     assert "监测评估" in section.find("p", "advice").text()
     assert not section.find_all("button", "copy") and not section.find_all("p", "suggest-text")
+    # a part that is missing has no sentence: the plan's title is not quoted as 规划原文
+    assert not cards["missing-section"].find_all("blockquote", "excerpt")
+    assert cards["weaker-target"].find("blockquote", "excerpt").find("mark").text() == "15/10万"
 
 
 def test_the_summary_counts_the_targets_stated_with_a_number(tmp_path: Path) -> None:

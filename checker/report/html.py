@@ -318,7 +318,8 @@ def _plan_view(plan: PlanReport, number: int) -> PlanView:
     for index, finding in ranked:
         finding_anchor = f"{anchor}-finding-{index + 1}"
         excerpt = None
-        if finding.location is not None and finding.location.excerpt:
+        # A finding about the whole plan (a part missing) points at its title: that is no sentence to quote.
+        if finding.location is not None and finding.location.excerpt not in (None, "", plan.title):
             excerpt = split_excerpt(finding.location.excerpt, finding.actual)
         views.setdefault(finding.domain, []).append(
             FindingView(finding_anchor, finding, excerpt, _place(finding.location), *_advice(finding))
