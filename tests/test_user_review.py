@@ -184,3 +184,27 @@ def test_the_summary_counts_the_targets_stated_with_a_number(tmp_path: Path) -> 
     run = cli(path, "--out", tmp_path / "out")
     assert run.returncode == 1
     assert "上级指标有数值 0/14" in run.stdout and "需修改" in run.stdout
+
+
+def test_a_plan_read_in_part_says_so_before_anything_else(tmp_path: Path) -> None:
+    """Only three of its targets read as targets (the rest gone): no reading note of the file, yet the
+    plan is 无法完整审核 — the review opens with why, and the terminal says it too."""
+    lines, kept = [], 0
+    for line in plan_lines("women"):
+        if "牵头单位" in line:
+            kept += 1
+            if kept > 3:
+                continue
+        lines.append(line)
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = check(path)
+    assert (doc.verdict, doc.reading) == ("incomplete", [])
+    html = render_html(report_for([doc], load_reference()), timestamp=False)
+    main = html[html.index('<main class="page">') :]
+    opening = main[: main.index("<header")]
+    assert 'class="reading reading-incomplete"' in opening and "只读出3项主要目标" in opening
+    run = cli(path, "--out", tmp_path / "out")
+    assert run.returncode == 1
+    summary = run.stdout.splitlines()
+    assert "阅读说明" in summary[1] and "只读出3项主要目标" in summary[1]

@@ -39,6 +39,7 @@ from ..models import (
     SectionResult,
 )
 from ..resources import data_dir
+from ..verdict import plan_doubts
 
 TEMPLATE = "review.html.j2"
 STYLESHEET = "review.css"
@@ -204,6 +205,7 @@ def render_html(
             document=document,
             plans=plans,
             totals=_document_totals(document),
+            doubts=plan_doubts(document),
             verdict_names=VERDICT_NAMES,
             generated=f"{generated.year}年{generated.month}月{generated.day}日 {generated:%H:%M}"
             if timestamp

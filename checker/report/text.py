@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..labels import KIND_NAMES, SEVERITY_NAMES, VERDICT_NAMES
 from ..models import Finding, Location, Report
+from ..verdict import plan_doubts
 
 _COLOURS = {"pass": "green", "pass-with-warnings": "yellow", "fail": "red", "incomplete": "red"}
 EXCERPT_LENGTH = 50
@@ -24,6 +25,8 @@ def print_summary(report: Report, written: list[Path]) -> None:
         for note in doc.reading:
             where = f"（{note.location.describe()}）" if note.location else ""
             console.print(f"  阅读说明：{note.message}{where}", markup=False)
+        for doubt in plan_doubts(doc):
+            console.print(f"  阅读说明：{doubt}", markup=False)
         for plan in doc.plans:
             counts = {s: sum(1 for f in plan.findings if f.severity == s and not f.accepted) for s in SEVERITY_NAMES}
             accepted = sum(1 for f in plan.findings if f.accepted)
