@@ -5,8 +5,7 @@ upper-level value is a stage on the way (noted, not an error)."""
 
 from __future__ import annotations
 
-import re
-
+from .extract.quantities import parse_quantities
 from .models import Evidence, IndicatorResult, Quantity, Statement
 from .reference import Indicator, PlanReference
 
@@ -93,7 +92,8 @@ def _bar(ind: Indicator, value: float, year: int, source: str | None) -> dict[st
     upper level's own wording when it states this value, else one written from the value, so that
     a suggestion is never weaker than the bar) and the document it comes from."""
     wording = ind.wording
-    if not re.search(rf"(?<![\d.]){re.escape(f'{value:g}')}(?:\.0+)?(?![\d.])", wording):
+    # Read as figures, not as digits: 10 is not stated in “12/10万”.
+    if not any(q.unit == ind.unit and abs(q.value - value) < 1e-9 for q in parse_quantities(wording)):
         shown = _shown(value, ind.unit)
         if ind.unit.startswith("% "):  # a change from a base year: 比2020年下降20%
             goal = f"{shown}{'以上' if ind.comparator in ('>=', '>') else ''}"

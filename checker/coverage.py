@@ -172,13 +172,14 @@ def _outside(
 
 
 def _spans(text: Text, plans: list[Plan]) -> list[tuple[int, int]]:
-    """Each plan's paragraphs in the file, [start, end): from its title to the next plan's title."""
-    starts = []
-    for plan in plans:
-        start = next((i for i, p in enumerate(text.paragraphs) if p.location == plan.location), 0)
-        starts.append(start)
-    ends = [*starts[1:], len(text.paragraphs)]
-    return [(s, max(s, e)) for s, e in zip(starts, ends, strict=True)]
+    """Each plan's paragraphs in the file, [start, end): from its title to the next plan's title. The
+    two plans of a combined 妇女儿童发展规划 share their title, and so the whole of its text."""
+    first: dict[Location, int] = {}
+    for i, p in enumerate(text.paragraphs):
+        first.setdefault(p.location, i)
+    starts = [first.get(plan.location, 0) for plan in plans]
+    ends = {*starts, len(text.paragraphs)}
+    return [(s, min((e for e in ends if e > s), default=s)) for s in starts]
 
 
 def _bears_on(note: ReadingNote, span: tuple[int, int], pages: set[int], index: dict[Location, int]) -> bool:

@@ -163,7 +163,9 @@ def _mentions(
             if _OTHER_MEASURE.search(body, max(0, start - 8), start):
                 continue  # 孕产妇贫血患病率: another indicator
             score = 1.0 if any(a in present for a in ind.aliases) else 0.9
-            mentions.append(_Mention(ind, start, clause, score, _narrowed(body, clause_of, start, ind)))
+            # A subject carried from the clause before keeps its narrowing (农村适龄妇女宫颈癌…，乳腺癌…筛查率…).
+            named = start if first else min(s for w, s in by_clause[clause - 1] if w in ind.keywords[0])
+            mentions.append(_Mention(ind, start, clause, score, _narrowed(body, clause_of, named, ind)))
     return sorted(mentions, key=lambda m: m.start)
 
 

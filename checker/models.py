@@ -264,7 +264,8 @@ class Finding(BaseModel):
     actual: str | None = None
     wording: str | None = None  # the upper-level wording
     source: str | None = None  # the upper-level document
-    suggestion: str | None = None  # a sentence the drafter can paste
+    suggestion: str | None = None  # what to do, for people
+    paste: str | None = None  # the part of the suggestion to put into the plan as it stands (复制 copies it)
     location: Evidence | None = None
     accepted: Acceptance | None = None  # set when the office accepted this deviation: it no longer fails
     certainty: Literal["confirmed", "uncertain"] = "confirmed"  # uncertain: 待人工确认, the reading was doubtful

@@ -12,6 +12,7 @@ confirm), else `pass` 符合."""
 
 from __future__ import annotations
 
+from .labels import KIND_NAMES
 from .models import DocumentReport, Finding, PlanReport, ReadingNote, Verdict
 
 # Rules that report an absence; ids are stable (DESIGN.md), so they name the absence findings.
@@ -53,6 +54,18 @@ def settle_document(document: DocumentReport) -> DocumentReport:
     elif document.reading:
         verdicts.append("pass-with-warnings")
     return document.model_copy(update={"verdict": max(verdicts, key=_ORDER.index, default="incomplete")})
+
+
+def plan_doubts(document: DocumentReport) -> list[str]:
+    """Why plans could not be reviewed completely, beyond the document's reading notes (only 3 targets
+    read, a domain with none): an incomplete review says so before anything else."""
+    return [
+        f"{KIND_NAMES[plan.kind]}规划《{plan.title}》：{reason}"
+        for plan in document.plans
+        if plan.verdict == "incomplete"
+        for reason in plan.verdict_reasons
+        if not any(note.message in reason for note in document.reading)
+    ]
 
 
 def _doubts(report: PlanReport, notes: list[ReadingNote]) -> list[str]:

@@ -421,7 +421,7 @@ def _women_plan() -> PlanReport:
         domains=domain_results,
         targets=targets,
         indicators=indicators,
-        findings=findings,
+        findings=_pasteable(findings),
         verdict="fail",
         verdict_reasons=["2条错误"],
     )
@@ -618,8 +618,13 @@ def _children_plan() -> PlanReport:
         domains=domain_results,
         targets=[],
         indicators=indicators,
-        findings=findings,
+        findings=_pasteable(findings),
     )
+
+
+def _pasteable(findings: list[Finding]) -> list[Finding]:
+    """The sample's suggestions are the very text to put into the plan (no advice around it)."""
+    return [f.model_copy(update={"paste": f.suggestion}) for f in findings]
 
 
 def sample_report() -> Report:
@@ -649,7 +654,7 @@ def hostile_report() -> Report:
     weaker.location = weaker.location.model_copy(
         update={"excerpt": f"{SCRIPT}{weaker.location.excerpt}", "heading": ATTRIBUTE_BREAKER}
     )
-    weaker.suggestion = f"{weaker.suggestion}{SCRIPT}"
+    weaker.suggestion = weaker.paste = f"{weaker.suggestion}{SCRIPT}"
     mmr = women.indicators[0]
     mmr.target = f"{SCRIPT}{mmr.target}"
     mmr.name = f"孕产妇死亡率{ATTRIBUTE_BREAKER}"

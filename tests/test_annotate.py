@@ -236,8 +236,18 @@ def test_weaker_target_comment_sits_on_the_weakened_sentence(session: Session) -
     weaker = [n for n in session.notes["ruzhou"] if "weaker-target" in n.text and "孕产妇死亡率" in n.text]
     assert len(weaker) == 1
     assert "15/10万" in text_key(weaker[0].paragraph)
-    assert "上级要求：≤12/10万" in weaker[0].text and "建议表述" in weaker[0].text
+    assert "上级要求：≤12/10万" in weaker[0].text
     assert "《中国妇女发展纲要（2021—2030年）》" in weaker[0].text
+    # the advice, then the sentence to paste on a line of its own
+    lines = weaker[0].text.splitlines()
+    at = lines.index("建议修改为不低于上级要求的表述：")
+    assert lines[at + 1].startswith("孕产妇死亡率下降到12/10万以下")
+
+
+def test_a_suggestion_with_nothing_to_paste_is_advice(session: Session) -> None:
+    """增加“妇女与环境” is advice for the drafter, not a sentence for the plan."""
+    (missing,) = [n for n in session.notes["boxes"] if "missing-domain" in n.text]
+    assert "修改建议：请在“发展领域”部分增加“妇女与环境”" in missing.text and "建议表述" not in missing.text
 
 
 def test_each_comment_sits_on_its_sentence_in_the_corpus(session: Session) -> None:

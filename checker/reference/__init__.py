@@ -114,7 +114,10 @@ class Reference(BaseModel):
         return self.plans[kind]
 
     def source_list(self) -> list[str]:
-        return [f"《{s}》" for s in self.sources.values()]
+        """Every document a bar comes from: a province file's own, and the national outlines for the
+        indicators it leaves as they are."""
+        bars = [s for plan in self.plans.values() for i in plan.indicators() for s in (i.source, i.stage_source)]
+        return [f"《{s}》" for s in dict.fromkeys([*self.sources.values(), *bars]) if s]
 
 
 def bundled_names() -> list[str]:

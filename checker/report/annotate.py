@@ -104,9 +104,9 @@ def _summary(plan: PlanReport, doc: DocumentReport, report: Report) -> str:
 
 
 def _sources(plan: PlanReport, report: Report) -> list[str]:
-    """The upper-level documents for the plan's kind (the women's outline for a women's plan)."""
-    sources = report.reference.sources
-    return [s for s in sources if KIND_NAMES[plan.kind] in s] or sources
+    """The upper-level documents the plan's bars come from (a province's, the national outline's)."""
+    bars = dict.fromkeys(r.source for r in plan.indicators if r.source)
+    return [f"《{s}》" for s in bars] or report.reference.sources
 
 
 def _finding_text(finding: Finding, note: str | None) -> str:
@@ -116,8 +116,12 @@ def _finding_text(finding: Finding, note: str | None) -> str:
         lines.append(note)
     if finding.expected or finding.actual:
         lines.append(f"上级要求：{finding.expected or '—'}；本规划：{finding.actual or '未设量化目标'}")
-    if finding.suggestion:
-        lines.append(f"建议表述：{finding.suggestion}")
+    if finding.suggestion and finding.paste and finding.suggestion.endswith(finding.paste):
+        # the advice, then the text to put into the plan on a line of its own (a paragraph to select)
+        advice = finding.suggestion.removesuffix(finding.paste).rstrip("：: ")
+        lines += [f"{advice}：" if advice else "建议表述：", finding.paste]
+    elif finding.suggestion:
+        lines.append(f"修改建议：{finding.suggestion}")
     if finding.wording or finding.source:
         cite = f"——《{finding.source}》" if finding.source else ""
         lines.append(f"上级依据：{finding.wording or ''}{cite}")

@@ -39,6 +39,7 @@ from ..models import (
     SectionResult,
 )
 from ..resources import data_dir
+from ..verdict import plan_doubts
 
 TEMPLATE = "review.html.j2"
 STYLESHEET = "review.css"
@@ -116,6 +117,8 @@ class FindingView:
     finding: Finding
     excerpt: Excerpt | None
     place: str | None
+    advice: str | None  # what the suggestion says to do, before the text to paste
+    paste: str | None  # the text a drafter puts into the plan: what 复制 copies
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,7 @@ def render_html(
             document=document,
             plans=plans,
             totals=_document_totals(document),
+            doubts=plan_doubts(document),
             verdict_names=VERDICT_NAMES,
             generated=f"{generated.year}年{generated.month}月{generated.day}日 {generated:%H:%M}"
             if timestamp
@@ -256,6 +260,15 @@ def _candidates(actual: str | None) -> Iterable[str]:
     return [c for i, c in enumerate(found) if c and c not in found[:i]]
 
 
+def _advice(finding: Finding) -> tuple[str | None, str | None]:
+    """(the advice, the text to paste): 建议修改为不低于上级要求的表述 is read, only the sentence after
+    it is copied; a suggestion with nothing to paste (增加“监测评估”部分) is advice only."""
+    suggestion, paste = finding.suggestion, finding.paste
+    if not suggestion or not paste or not suggestion.endswith(paste):
+        return suggestion, None
+    return suggestion.removesuffix(paste).rstrip("：: ") or None, paste
+
+
 def _place(evidence: Evidence | None) -> str | None:
     """Where a finding points, for people: the heading path and the position in the file."""
     if evidence is None:
@@ -307,10 +320,11 @@ def _plan_view(plan: PlanReport, number: int) -> PlanView:
     for index, finding in ranked:
         finding_anchor = f"{anchor}-finding-{index + 1}"
         excerpt = None
-        if finding.location is not None and finding.location.excerpt:
+        # A finding about the whole plan (a part missing) points at its title: that is no sentence to quote.
+        if finding.location is not None and finding.location.excerpt not in (None, "", plan.title):
             excerpt = split_excerpt(finding.location.excerpt, finding.actual)
         views.setdefault(finding.domain, []).append(
-            FindingView(finding_anchor, finding, excerpt, _place(finding.location))
+            FindingView(finding_anchor, finding, excerpt, _place(finding.location), *_advice(finding))
         )
         if finding.indicator:
             first_finding.setdefault(finding.indicator, finding_anchor)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..labels import KIND_NAMES, SEVERITY_NAMES, VERDICT_NAMES
 from ..models import Finding, Location, Report
+from ..verdict import plan_doubts
 
 _COLOURS = {"pass": "green", "pass-with-warnings": "yellow", "fail": "red", "incomplete": "red"}
 EXCERPT_LENGTH = 50
@@ -24,15 +25,17 @@ def print_summary(report: Report, written: list[Path]) -> None:
         for note in doc.reading:
             where = f"（{note.location.describe()}）" if note.location else ""
             console.print(f"  阅读说明：{note.message}{where}", markup=False)
+        for doubt in plan_doubts(doc):
+            console.print(f"  阅读说明：{doubt}", markup=False)
         for plan in doc.plans:
             counts = {s: sum(1 for f in plan.findings if f.severity == s and not f.accepted) for s in SEVERITY_NAMES}
             accepted = sum(1 for f in plan.findings if f.accepted)
             verdict = _verdict(plan.verdict)
             domains = sum(d.found for d in plan.domains)
-            matched = sum(i.status != "missing" for i in plan.indicators)
+            stated = sum(i.actual is not None for i in plan.indicators)  # as few-upper-targets counts them
             console.print(
                 f"  {KIND_NAMES[plan.kind]}规划《{escape(plan.title)}》 {verdict}  "
-                f"领域 {domains}/{len(plan.domains)}  上级指标 {matched}/{len(plan.indicators)}  "
+                f"领域 {domains}/{len(plan.domains)}  上级指标有数值 {stated}/{len(plan.indicators)}  "
                 + "  ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
                 + (f"  已接受 {accepted}" if accepted else "")
             )

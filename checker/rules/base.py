@@ -63,14 +63,21 @@ class Rule(BaseModel, Generic[P]):
     ) -> Finding:
         """A finding of this rule, its message and suggestion filled in with `values`."""
         suggestion = suggestion if suggestion is not None else self.suggestion
+        at = min((i for p in PASTE if (i := (suggestion or "").find(p)) >= 0), default=None)
         return Finding(
             rule=self.id,
             title=self.title or None,
             severity=severity or self.severity,
             message=(message or self.message).format(**values),
             suggestion=suggestion.format(**values) if suggestion else None,
+            paste=suggestion[at:].format(**values) if suggestion and at is not None else None,
             **fields,
         )
+
+
+# Placeholders that begin the text a drafter puts into the plan (the upper level's wording, the
+# target with its units); what a suggestion says before them is advice.
+PASTE = ("{wording}", "{text}")
 
 
 def check_placeholders(text: str, allowed: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ def small_numeral(s: str) -> float | None:
     if len(s) == 1:
         return float(digits[0])
     tens, _, ones = s.partition("十")
-    if "十" not in s or "十" in ones or len(ones) > 1:  # 十四五 is a name, not a numeral
+    if "十" not in s or "十" in ones or len(ones) > 1 or len(tens) > 1:  # 十四五, 一九十: not numerals
         return None
     return float((CN_DIGIT[tens] if tens else 1) * 10 + (CN_DIGIT[ones] if ones else 0))
 
