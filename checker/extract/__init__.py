@@ -125,7 +125,7 @@ def _units(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     resp: list[str] = []
     for m in LEAD_UNITS.finditer(text):
-        lead += _split_units(m["lead"] or m["lead_by"] or "")
+        lead += _split_units(m["lead"] or m["lead_by"] or m["lead_alone"] or "")
         resp += _split_units(m["resp"] or m["resp_only"] or m["resp_by"] or "")
     return lead, resp
 

@@ -111,8 +111,9 @@ def parse_quantities(text: str) -> list[Quantity]:
     _end_sentence(st)
     out: list[Quantity] = []
     for f in st.found:
-        if not f.stage and (term := _TERM.search(cleaned, max(0, f.start - 12), f.start)):
-            f.stage = [2025 if term[0] in ("近期", "中期") else 2030]  # 近期…，远期…: stage and final
+        terms = _TERM.findall(cleaned, max(0, f.start - 12), f.start)
+        if not f.stage and terms:  # 近期…，远期…: stage and final; the nearest word before the figure
+            f.stage = [2025 if terms[-1] in ("近期", "中期") else 2030]
         a = offsets[f.start]
         b = offsets[f.end - 1] + 1
         out.append(
