@@ -49,11 +49,14 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
     outside = _without_umbrellas(outside, ref.sections)
     general = [(n, path) for n, path in outside if _in_general_part(path, container, ref)]
     sections = []
+    section_nodes: dict[str, Node] = {}
     for section in ref.sections:
         found = _find_section(outside, section.aliases) or _find_section(general, section.general_aliases)
         heading = label(found) if found else None
         if found is None and section.indicator_table:
             found, heading = _plan_indicator_table(outside)
+        if found is not None:
+            section_nodes[section.id] = found
         sections.append(
             SectionResult(
                 id=section.id,
@@ -73,7 +76,7 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
         )
         for d in ref.domains
     ]
-    return Classified(sections=sections, domains=domains, domain_nodes=domain_nodes)
+    return Classified(sections=sections, domains=domains, domain_nodes=domain_nodes, section_nodes=section_nodes)
 
 
 class _Scorer:
@@ -131,7 +134,8 @@ def _find_domains(
     paths = {id(n): path for n, path in nodes}
     best: tuple[tuple[int, float], Node | None, dict[str, Candidate]] = ((0, 0.0), None, {})
     for parent in (root, *(n for n, _ in nodes)):
-        if id(parent) in skip or (parent is not root and not _is_part(parent)):
+        # 三、重点任务 holds the domains although 重点任务 is also a keyword line inside a domain
+        if id(parent) in skip or (parent is not root and not _is_part(parent) and "任务" not in parent.heading.title):
             continue
         kids = [c for c in parent.children if _is_part(c) and id(c) not in skip]
         if len(kids) < 2:

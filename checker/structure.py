@@ -36,6 +36,7 @@ _RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
 # all count as level 1, so that plans without them keep the levels 一、=1, （一）=2, 1.=3 …
 _RANKS = (0.2, 0.3, 0.4, 1, 2, 3, 4, 5)
 _HEADING_MAX = 50
+_NOTICE_OPEN = re.compile(r"关于(?:印发|下发|转发)(?:(?!通知|决定)[^。；：:！？])*$")
 _MIN_PLAN = 5  # paragraphs a plan has at least
 ANNEX = re.compile(r"^(?:附件|附表)\s*\d*(?:[:：]|$)")
 
@@ -94,8 +95,11 @@ def _plan_starts(paragraphs: list[Paragraph]) -> list[tuple[int, tuple[PlanKind,
         (i, _KINDS[m["kind"]], m)
         for i, p in enumerate(paragraphs)
         if (m := PLAN_TITLE.match(p.text))
-        and not any(w in m["region"] for w in ("印发", "关于", "和"))
+        # not a notice's words (关于印发…) nor half of a pair (妇女和儿童发展规划); 云和县 is a place
+        and not any(w in m["region"] for w in ("印发", "关于"))
+        and not m["region"].endswith(("和", "与", "及"))
         and m["region"] != "中国"
+        and not (i and _NOTICE_OPEN.search(paragraphs[i - 1].text))  # a notice's title over lines
     ]
     starts: list[tuple[int, tuple[PlanKind, ...], re.Match[str]]] = []
     for n, (i, kinds, m) in enumerate(titles):

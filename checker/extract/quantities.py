@@ -258,8 +258,9 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
     if n is None or _not_a_figure(st, n, region):
         return
     cmp, word_at, adjacent = _prefix_comparator(region)
-    if n.sym:
-        cmp, adjacent = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}[n.sym], True
+    symbol = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}[n.sym] if n.sym else None
+    if symbol and cmp not in ("down", "up"):  # 下降≥20% (a table's 较2020年下降 | ≥20) stays a change
+        cmp, adjacent = symbol, True
     suffix_cmp = SUFFIX_CMP.get(n.suffix) if n.suffix else None
     if not _is_figure(n, region, adjacent, suffix_cmp):
         return
@@ -268,7 +269,7 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
             n.unit = f"{n.unit} {'below' if cmp == 'down' else 'above'}" + (f" {st.base_year}" if st.base_year else "")
             base = BASE_EXPR.search(region[:word_at])  # show the base with the figure
             n.start = region_start + (base.start() if base else word_at)
-        cmp = ">="
+        cmp = symbol or ">="
     comparator = suffix_cmp or cmp or "="
     if comparator == "=" and n.unit == "%" and st.text[m.end() : m.end() + 1] == "的":
         comparator = ">="  # 95%的城市社区建立家长学校: a share of units reached, "at least"
