@@ -42,8 +42,9 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
     root = plan.root.model_copy(update={"children": own})
     nodes = walk(root)
     skip = _not_candidates(nodes, ref)
-    general_parts = {id(n) for n, _ in nodes if _names_section(n, ref.sections)}
-    container, domain_nodes = _find_domains(root, nodes, skip | general_parts, _Scorer(ref))
+    scorer = _Scorer(ref)
+    general_parts = {id(n) for n, _ in nodes if _names_section(n, ref.sections) and not _names_domain(n, scorer)}
+    container, domain_nodes = _find_domains(root, nodes, skip | general_parts, scorer)
     inside = {id(n) for node, _ in domain_nodes.values() for n in (node, *(c for c, _ in walk(node)))}
     outside = [(n, path) for n, path in nodes if id(n) not in inside and id(n) not in skip and n is not container]
     outside = _without_umbrellas(outside, ref.sections)
@@ -190,6 +191,15 @@ def _names_section(node: Node, sections: list[Section]) -> bool:
     names = [a for s in sections for a in s.aliases]
     parts = (node, *(c for c in node.children if _is_part(c)))  # a domain's own 主要目标 does not count
     return any(a in n.heading.title for n in parts for a in names)
+
+
+def _names_domain(node: Node, scorer: _Scorer) -> bool:
+    """A heading that names the plan's kind and a domain (健全儿童福利保障机制, 完善妇女社会保障体系): a
+    domain although a section's word (保障机制) is in it."""
+    title = node.heading.title
+    if not any(w in title for w in scorer.ref.kind_words):
+        return False
+    return any(scorer.heading_score(title, d) >= _MIN_DOMAIN_SCORE for d in scorer.ref.domains)
 
 
 def _in_general_part(path: tuple[Node, ...], container: Node | None, ref: PlanReference) -> bool:
