@@ -131,3 +131,11 @@ def test_run_in_goals_and_measures_and_units_that_answer_for_them(tmp_path: Path
 def test_far_term_figure_is_the_final_one(tmp_path: Path) -> None:
     plan = _plan(tmp_path, women_plan({"妇女与健康": ["适龄妇女宫颈癌人群筛查率近期达到60%，远期达到70%以上。"]}))
     assert _status(plan, "women.health.cervical-screening") == ("equal", "≥70%（2030年）")
+
+
+def test_a_unit_in_brackets_after_a_name_is_no_figure() -> None:
+    """孕产妇死亡率（1/10万） labels the unit: it is not a target of 1/10万 (a row of an unruled table)."""
+    from checker.extract.quantities import parse_quantities
+
+    assert parse_quantities("孕产妇死亡率（1/10万） 11 10") == []
+    assert [q.value for q in parse_quantities("孕产妇死亡率（1/10万）控制在10/10万以下")] == [10]

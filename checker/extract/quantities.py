@@ -168,7 +168,7 @@ def _step(st: _State, m: re.Match[str]) -> None:
         st.history = True
     elif kind in ("frac", "cheng", "half", "qty"):
         _on_number(st, m)
-    # lead / title / docno / ordinal / yrange: stepped over
+    # lead / title / docno / ordinal / unitlabel / yrange: stepped over
 
 
 def _on_year(st: _State, m: re.Match[str]) -> None:
