@@ -42,18 +42,22 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
     root = plan.root.model_copy(update={"children": own})
     nodes = walk(root)
     skip = _not_candidates(nodes, ref)
-    general_parts = {id(n) for n, _ in nodes if _names_section(n, ref.sections)}
-    container, domain_nodes = _find_domains(root, nodes, skip | general_parts, _Scorer(ref))
+    scorer = _Scorer(ref)
+    general_parts = {id(n) for n, _ in nodes if _names_section(n, ref.sections) and not _names_domain(n, scorer)}
+    container, domain_nodes = _find_domains(root, nodes, skip | general_parts, scorer)
     inside = {id(n) for node, _ in domain_nodes.values() for n in (node, *(c for c, _ in walk(node)))}
     outside = [(n, path) for n, path in nodes if id(n) not in inside and id(n) not in skip and n is not container]
     outside = _without_umbrellas(outside, ref.sections)
     general = [(n, path) for n, path in outside if _in_general_part(path, container, ref)]
     sections = []
+    section_nodes: dict[str, Node] = {}
     for section in ref.sections:
         found = _find_section(outside, section.aliases) or _find_section(general, section.general_aliases)
         heading = label(found) if found else None
         if found is None and section.indicator_table:
             found, heading = _plan_indicator_table(outside)
+        if found is not None:
+            section_nodes[section.id] = found
         sections.append(
             SectionResult(
                 id=section.id,
@@ -73,7 +77,7 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
         )
         for d in ref.domains
     ]
-    return Classified(sections=sections, domains=domains, domain_nodes=domain_nodes)
+    return Classified(sections=sections, domains=domains, domain_nodes=domain_nodes, section_nodes=section_nodes)
 
 
 class _Scorer:
@@ -131,7 +135,8 @@ def _find_domains(
     paths = {id(n): path for n, path in nodes}
     best: tuple[tuple[int, float], Node | None, dict[str, Candidate]] = ((0, 0.0), None, {})
     for parent in (root, *(n for n, _ in nodes)):
-        if id(parent) in skip or (parent is not root and not _is_part(parent)):
+        # 三、重点任务 holds the domains although 重点任务 is also a keyword line inside a domain
+        if id(parent) in skip or (parent is not root and not _is_part(parent) and "任务" not in parent.heading.title):
             continue
         kids = [c for c in parent.children if _is_part(c) and id(c) not in skip]
         if len(kids) < 2:
@@ -186,6 +191,15 @@ def _names_section(node: Node, sections: list[Section]) -> bool:
     names = [a for s in sections for a in s.aliases]
     parts = (node, *(c for c in node.children if _is_part(c)))  # a domain's own 主要目标 does not count
     return any(a in n.heading.title for n in parts for a in names)
+
+
+def _names_domain(node: Node, scorer: _Scorer) -> bool:
+    """A heading that names the plan's kind and a domain (健全儿童福利保障机制, 完善妇女社会保障体系): a
+    domain although a section's word (保障机制) is in it."""
+    title = node.heading.title
+    if not any(w in title for w in scorer.ref.kind_words):
+        return False
+    return any(scorer.heading_score(title, d) >= _MIN_DOMAIN_SCORE for d in scorer.ref.domains)
 
 
 def _in_general_part(path: tuple[Node, ...], container: Node | None, ref: PlanReference) -> bool:

@@ -202,8 +202,8 @@ def _assign(
         elif split >= 0:
             values = [x for x in quantities if x.span[0] > split and clause_of[x.span[0]] == clause]
             owners = _respectively(before, values, q, body, clause_of)
-        else:
-            owners = before[-1:]
+        else:  # the name right before it; one word may name two (村（社区） is urban and rural alike)
+            owners = [m for m in before if m.start == before[-1].start]
         for m in owners:
             out.setdefault(m.indicator.id, []).append(q)
     return out

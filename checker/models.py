@@ -402,6 +402,7 @@ class Classified:
     sections: list[SectionResult]
     domains: list[DomainResult]
     domain_nodes: dict[str, tuple[Node, tuple[Node, ...]]]  # domain id → (node, ancestors)
+    section_nodes: dict[str, Node] = field(default_factory=dict)  # section id → its heading's node
 
 
 @dataclass

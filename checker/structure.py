@@ -18,6 +18,7 @@ from .text.patterns import (
     PART_NAME,
     PERIOD_LINE,
     PLAN_TITLE,
+    RUN_IN_KEYWORD,
     unnumbered,
 )
 
@@ -31,7 +32,11 @@ _DOMAIN_WORD = re.compile(r"(妇女|儿童)(?:与|参与)")
 _PREFACE = re.compile(r"^(?:序言|前言|引言)[:：]?$")
 _GLUED = re.compile(r"^(\d{1,2})[.．](?=\d)")
 _RUN_IN = re.compile(r"^(.{1,40}?)[。：:]")
+# The nesting rank of each NUMBERING style: parts, chapters and sections (第一节) rank above 一、 and
+# all count as level 1, so that plans without them keep the levels 一、=1, （一）=2, 1.=3 …
+_RANKS = (0.2, 0.3, 0.4, 1, 2, 3, 4, 5)
 _HEADING_MAX = 50
+_NOTICE_OPEN = re.compile(r"关于(?:印发|下发|转发)(?:(?!通知|决定)[^。；：:！？])*$")
 _MIN_PLAN = 5  # paragraphs a plan has at least
 ANNEX = re.compile(r"^(?:附件|附表)\s*\d*(?:[:：]|$)")
 
@@ -90,8 +95,11 @@ def _plan_starts(paragraphs: list[Paragraph]) -> list[tuple[int, tuple[PlanKind,
         (i, _KINDS[m["kind"]], m)
         for i, p in enumerate(paragraphs)
         if (m := PLAN_TITLE.match(p.text))
-        and not any(w in m["region"] for w in ("印发", "关于", "和"))
+        # not a notice's words (关于印发…) nor half of a pair (妇女和儿童发展规划); 云和县 is a place
+        and not any(w in m["region"] for w in ("印发", "关于"))
+        and not m["region"].endswith(("和", "与", "及"))
         and m["region"] != "中国"
+        and not (i and _NOTICE_OPEN.search(paragraphs[i - 1].text))  # a notice's title over lines
     ]
     starts: list[tuple[int, tuple[PlanKind, ...], re.Match[str]]] = []
     for n, (i, kinds, m) in enumerate(titles):
@@ -173,16 +181,20 @@ def _heading(p: Paragraph, keyword_rank: float) -> tuple[float, Heading, bool] |
         return 1, Heading(level=1, number="", title=text, location=p.location), False
     if ANNEX.match(text) and len(text) <= _HEADING_MAX:
         # 附件：主要目标任务分解表 holds everything after it, its own 一、二、 included.
-        return 0.5, Heading(level=1, number="", title=text.rstrip("：:"), location=p.location), False
+        return 0.1, Heading(level=1, number="", title=text.rstrip("：:"), location=p.location), False
     if KEYWORD_LINE.match(text):
         # 主要目标： sits between the domain heading and its numbered items.
         level = int(keyword_rank) + 1
         return keyword_rank, Heading(level=level, number="", title=text.rstrip("：:"), location=p.location), False
-    for level, pattern in enumerate(NUMBERING, start=1):
+    if m := RUN_IN_KEYWORD.match(text):
+        level = int(keyword_rank) + 1
+        return keyword_rank, Heading(level=level, number="", title=m[1], location=p.location), True
+    for rank, pattern in zip(_RANKS, NUMBERING, strict=True):
         if m := pattern.match(text):
             number, rest = m.group(0), text[m.end() :].strip()
             title, has_body = _title(rest)
-            return level, Heading(level=level, number=number, title=title, location=p.location), has_body
+            level = max(1, int(rank))
+            return rank, Heading(level=level, number=number, title=title, location=p.location), has_body
     if p.style and p.style.lower().startswith("heading") and len(text) <= _HEADING_MAX:
         level = int(re.sub(r"\D", "", p.style) or 1)
         return level, Heading(level=level, number="", title=text, location=p.location), False

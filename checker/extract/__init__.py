@@ -29,6 +29,7 @@ _ATTR_COL = re.compile(r"属性")
 _BINDING = re.compile(r"约束性|预期性")
 _NAME_UNIT = re.compile(r"[（(]([%‰]|1/10万|1/万|岁|万人|人|个|所|张)[）)]$")
 _YEAR = re.compile(r"(20\d{2})年")
+_CHANGE_NAME = re.compile(r"((?:下降|降低|减少|提高|提升|增长|增加)(?:幅度|比例)?)(?:[（(][^）)]*[）)])?$")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 
 
@@ -42,7 +43,20 @@ def extract(plan: Plan, classified: Classified) -> list[Target]:
             where = heading_path + [label(n) for n in path if n is not domain]
             found.extend(_targets_in(node, domain_id, where, main, deep))
         targets.extend(_dedupe(found))
-    return targets + _summary_tables(plan.root, classified)
+    return targets + _general_goals(plan.root, classified) + _summary_tables(plan.root, classified)
+
+
+def _general_goals(root: Node, classified: Classified) -> list[Target]:
+    """Figures the plan's general 总体目标/主要目标 states in sentences (具体目标：新生儿死亡率…；…):
+    main targets of no one domain. Its sentences without a figure are slogans, not targets."""
+    goals = classified.section_nodes.get("overall-goals")
+    inside = {id(n) for node, _ in classified.domain_nodes.values() for n in (node, *(c for c, _ in walk(node)))}
+    if goals is None or id(goals) in inside:
+        return []
+    path = next((p for n, p in walk(root) if n is goals), ())
+    where = [label(n) for n in path if n.heading.level > 0]
+    found = _targets_in(goals, None, where, True, True)
+    return [t for t in found if t.quantities and not t.table and t.location.cell is None]
 
 
 def _summary_tables(root: Node, classified: Classified) -> list[Target]:
@@ -125,7 +139,7 @@ def _units(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     resp: list[str] = []
     for m in LEAD_UNITS.finditer(text):
-        lead += _split_units(m["lead"] or m["lead_by"] or "")
+        lead += _split_units(m["lead"] or m["lead_by"] or m["lead_alone"] or "")
         resp += _split_units(m["resp"] or m["resp_only"] or m["resp_by"] or "")
     return lead, resp
 
@@ -185,22 +199,28 @@ def _row_values(name: str, cells: list[str], value_columns: list[int], header: l
     column's header when the table has several value columns."""
     if not any(_cell(cells, col) for col in value_columns):
         return name, parse_quantities(target_body(name))  # the target is written out in the name cell
-    text, quantities = name, []
+    # 儿童伤害死亡率较2020年下降（%） | ≥20: the value completes the name's change (下降≥20%), which
+    # is read from its base year in the name on
+    change = _CHANGE_NAME.search(name)
+    said, joint = (name[: change.end(1)], "") if change else (name, "：")
+    text, quantities = said, []
     for col in value_columns:
         value = _cell(cells, col)
         if not value:
             continue
-        text += "、" if text != name else "："
-        offset = len(text)
-        text += value
+        sep = joint if text == said else "、"
+        prefix = f"{said}{sep}"  # read with the name before it, so "4.5个" is a number, not item 4
+        offset = len(text) + len(sep)
+        text += sep + value
         year = _YEAR.search(header[col]) if len(value_columns) > 1 else None
-        # Read with the indicator name before it, so "4.5个" is a number, not item 4.
-        skip = len(name) + 1
-        for q in parse_quantities(f"{name}：{value}"):
-            if q.span[0] >= skip:
-                span = (q.span[0] - skip + offset, q.span[1] - skip + offset)
-                stage = q.year or (int(year[1]) if year else None)
-                quantities.append(q.model_copy(update={"year": stage, "phrase": name, "span": span}))
+        for q in parse_quantities(prefix + value):
+            if q.span[1] <= len(prefix):
+                continue  # a number of the name (5岁以下儿童)
+            start = q.span[0] - len(prefix) + offset if q.span[0] >= len(prefix) else offset
+            span = (start, q.span[1] - len(prefix) + offset)
+            stage = q.year or (int(year[1]) if year else None)
+            update = {"year": stage, "phrase": name, "span": span, "text": text[span[0] : span[1]]}
+            quantities.append(q.model_copy(update=update))
     return text, quantities
 
 

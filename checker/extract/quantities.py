@@ -111,8 +111,9 @@ def parse_quantities(text: str) -> list[Quantity]:
     _end_sentence(st)
     out: list[Quantity] = []
     for f in st.found:
-        if not f.stage and (term := _TERM.search(cleaned, max(0, f.start - 12), f.start)):
-            f.stage = [2025 if term[0] in ("近期", "中期") else 2030]  # 近期…，远期…: stage and final
+        terms = _TERM.findall(cleaned, max(0, f.start - 12), f.start)
+        if not f.stage and terms:  # 近期…，远期…: stage and final; the nearest word before the figure
+            f.stage = [2025 if terms[-1] in ("近期", "中期") else 2030]
         a = offsets[f.start]
         b = offsets[f.end - 1] + 1
         out.append(
@@ -167,7 +168,7 @@ def _step(st: _State, m: re.Match[str]) -> None:
         st.history = True
     elif kind in ("frac", "cheng", "half", "qty"):
         _on_number(st, m)
-    # lead / title / docno / ordinal / yrange: stepped over
+    # lead / title / docno / ordinal / unitlabel / yrange: stepped over
 
 
 def _on_year(st: _State, m: re.Match[str]) -> None:
@@ -257,8 +258,9 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
     if n is None or _not_a_figure(st, n, region):
         return
     cmp, word_at, adjacent = _prefix_comparator(region)
-    if n.sym:
-        cmp, adjacent = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}[n.sym], True
+    symbol = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}[n.sym] if n.sym else None
+    if symbol and cmp not in ("down", "up"):  # 下降≥20% (a table's 较2020年下降 | ≥20) stays a change
+        cmp, adjacent = symbol, True
     suffix_cmp = SUFFIX_CMP.get(n.suffix) if n.suffix else None
     if not _is_figure(n, region, adjacent, suffix_cmp):
         return
@@ -267,7 +269,7 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
             n.unit = f"{n.unit} {'below' if cmp == 'down' else 'above'}" + (f" {st.base_year}" if st.base_year else "")
             base = BASE_EXPR.search(region[:word_at])  # show the base with the figure
             n.start = region_start + (base.start() if base else word_at)
-        cmp = ">="
+        cmp = symbol or ">="
     comparator = suffix_cmp or cmp or "="
     if comparator == "=" and n.unit == "%" and st.text[m.end() : m.end() + 1] == "的":
         comparator = ">="  # 95%的城市社区建立家长学校: a share of units reached, "at least"

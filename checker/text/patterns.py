@@ -6,9 +6,13 @@ import re
 
 _CN = "一二三四五六七八九十"
 
-# Heading numbering, most significant first; the level is the index + 1.
+# Heading numbering, most significant first: 第一部分/第一篇 above 第一章 above 第一节 above 一、 …
+# (a plan in chapters numbers its sections 第一节 and their parts 一、).
 NUMBERING = [
-    re.compile(rf"^(?:第[{_CN}]{{1,3}}(?:部分|章)|[{_CN}]{{1,3}}[、.])"),
+    re.compile(rf"^第[{_CN}]{{1,3}}(?:部分|篇)"),
+    re.compile(rf"^第[{_CN}]{{1,3}}章"),
+    re.compile(rf"^第[{_CN}]{{1,3}}节"),
+    re.compile(rf"^[{_CN}]{{1,3}}[、.]"),
     re.compile(rf"^（[{_CN}]{{1,3}}）[、.]?"),
     re.compile(r"^\d{1,2}[、.](?!\d)"),
     re.compile(r"^（\d{1,2}）[、.]?"),
@@ -19,6 +23,9 @@ NUMBERING = [
 KEYWORD_LINE = re.compile(
     r"^(?:主要目标|具体目标|发展目标|策略措施|工作措施|主要措施|重点任务|目录|序言|前言|引言|附件\d*)[:：]?$"
 )
+
+# A paragraph that opens with such a word and goes on (主要目标：孕产妇死亡率…；…): a run-in heading.
+RUN_IN_KEYWORD = re.compile(r"^(主要目标|具体目标|发展目标|策略措施|工作措施|主要措施|重点任务)[:：](?=\S)")
 
 # A line that is just a part's or a domain's name is a heading even without a number (Word's
 # automatic numbering keeps numbers out of the text).
@@ -72,6 +79,8 @@ _ROLE = r"(?:责任|配合|参与|协办)(?:单位|部门)[:：]"
 LEAD_UNITS = re.compile(
     rf"[（(【〔]\s*(?:牵头(?:单位|部门)[:：](?P<lead>{_NAMES})(?:[；;，,]\s*{_ROLE}(?P<resp>{_NAMES}))?"
     rf"|{_ROLE}(?P<resp_only>{_NAMES})"
+    # （县卫生健康局负责）, （县教育局、县卫生健康局负责）: the units named as answering for it
+    r"|(?P<lead_alone>[^（）()【】〔〕，,；;。：:]{2,60}?)负责(?=[）)】〕])"
     # （区卫生健康局牵头，区妇联配合）
     rf"|(?P<lead_by>[^（）()【】〔〕，,；;。]{{2,60}}?)牵头(?:[，,；;]\s*(?P<resp_by>[^（）()【】〔〕。]*?)(?:配合|参与|协助))?)"
     r"[）)】〕]?"
