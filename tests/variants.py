@@ -25,9 +25,18 @@ import random
 import re
 from pathlib import Path
 
-TEXT_VARIANTS = ("pdfcopy", "webcopy", "gb18030", "swapped", "tabletext", "tabletext_unit_in_name", "tabletext_paged")
-WORD_VARIANTS = ("docx", "docx_table", "docx_textbox")
-VARIANTS = TEXT_VARIANTS + WORD_VARIANTS
+import variants_office as office
+from variants_office import OFFICE_VARIANTS
+
+TEXT_VARIANTS = (
+    "pdfcopy", "webcopy", "gb18030", "utf16", "swapped", "tabletext", "tabletext_unit_in_name", "tabletext_paged",
+    "html",
+)  # fmt: skip
+WORD_VARIANTS = (
+    "docx", "docx_table", "docx_textbox", "docx_textbox_table", "docx_grid", "docx_lines", "docx_breaks",
+    "docx_numbering",
+)  # fmt: skip
+VARIANTS = TEXT_VARIANTS + WORD_VARIANTS + OFFICE_VARIANTS
 
 _TITLE = re.compile(r"^[^，。；：、《》]{0,30}?(?:妇女|儿童)(?:事业)?发展.{0,12}规划(?:（.{4,14}）)?$")
 _ITEM = re.compile(r"^(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])\s*")
@@ -48,6 +57,15 @@ _PUA = "\ue5d2\ue5e5\uf06c\ue00a"
 _HALF = {"（": "(", "）": ")", "：": ":", "，": ",", "；": ";"}
 
 
+def make_office_variants(fmt: str, texts: list[str], seed: int, folder: Path) -> list[Path]:
+    """The docx_table variant of each text saved by LibreOffice as .doc, .rtf or .odt, in one run."""
+    sources = []
+    for k, text in enumerate(texts):
+        made = make_variant("docx_table", text, seed, folder)
+        sources.append(made.rename(folder / f"{fmt}-{k}-{seed}.docx"))
+    return office.convert_all(sources, fmt, folder)
+
+
 def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -59,12 +77,25 @@ def plan_titles(paras: list[str]) -> list[int]:
 def make_variant(name: str, text: str, seed: int, folder: Path) -> Path:
     rng = random.Random(f"{name}/{seed}")
     paras = paragraphs(text)
+    if name in OFFICE_VARIANTS:  # one LibreOffice run a file; make_office_variants converts many at once
+        return make_office_variants(name, [text], seed, folder)[0]
     if name in WORD_VARIANTS:
         path = folder / f"{name}-{seed}.docx"
-        _word(name, paras, rng, path)
+        if name == "docx_lines":
+            office.docx_lines(pdf_copy(paras, rng).splitlines(), path)
+        elif name == "docx_breaks":
+            office.docx_breaks(paras, rng, path)
+        elif name == "docx_numbering":
+            office.docx_numbering(paras, path)
+        else:
+            _word(name, paras, rng, path)
         return path
-    path = folder / f"{name}-{seed}.txt"
-    if name == "gb18030":
+    path = folder / f"{name}-{seed}.{'html' if name == 'html' else 'txt'}"
+    if name == "html":
+        path.write_bytes(office.web_page(paras, rng))
+    elif name == "utf16":
+        path.write_bytes("\r\n".join(paras).encode("utf-16"))
+    elif name == "gb18030":
         path.write_bytes("\r\n".join(paras).encode("gb18030"))
     elif name == "pdfcopy":
         path.write_text(pdf_copy(paras, rng), encoding="utf-8")
@@ -313,26 +344,59 @@ def _word(name: str, paras: list[str], rng: random.Random, path: Path) -> None:
 
     document = docx.Document()
     blocks = _goal_items(paras) if name != "docx" else []
+    if name in ("docx_grid", "docx_textbox_table"):
+        blocks = [(a, b) for a, b in blocks if len(_simple_rows(_items(paras[a:b]))[1]) >= 2]
     a, b = rng.choice(blocks) if blocks else (len(paras), len(paras))
     for p in paras[:a]:
         document.add_paragraph(p)
     items = _items(paras[a:b])
-    if name == "docx_table" and items:
+    if name in ("docx_grid", "docx_textbox_table") and items:
+        _indicator_table(document, name, items, rng)
+    elif name == "docx_table" and items:
         table = document.add_table(rows=1, cols=3)
         for cell, text in zip(table.rows[0].cells, ("序号", "主要目标", "牵头单位"), strict=True):
             cell.text = text
         for n, item in enumerate(items, start=1):
             units = _UNITS.search(item)
+            in_cell = rng.random() < 0.3  # the note left in the target cell, the unit column empty
             cells = table.add_row().cells
             cells[0].text = str(n)
-            cells[1].text = _ITEM.sub("", item.replace(units[0], "") if units else item)
-            cells[2].text = units[1] if units else ""
+            cells[1].text = _ITEM.sub("", item.replace(units[0], "") if units and not in_cell else item)
+            cells[2].text = units[1] if units and not in_cell else ""
     elif name == "docx_textbox" and items:
         anchor = document.add_paragraph()
         anchor._p.append(_textbox(items))
     for p in paras[b:]:
         document.add_paragraph(p)
     document.save(path)
+
+
+def _indicator_table(document, name: str, items: list[str], rng: random.Random) -> None:
+    """The items that state one figure as rows of an indicator table (the unit in the name or with the
+    value), after the items that stay text: in the body with a two-row header and value cells merged
+    across 2025/2030 (docx_grid), or in a drawing's text box (docx_textbox_table)."""
+    from docx.oxml import parse_xml
+
+    keep, rows = _simple_rows(items)
+    for item in keep:
+        document.add_paragraph(item)
+    cells = []
+    for row_name, value, unit, units in rows:
+        in_name = bool(unit) and rng.random() < 0.5
+        cells.append(
+            (
+                f"{row_name}（{unit}）" if in_name else row_name,
+                value.format(unit="" if in_name else unit.removeprefix("1")),
+                rng.choice(["约束性", "预期性"]),
+                units,
+            )
+        )
+    table = office.indicator_table_xml(cells, two_stages=name == "docx_grid")
+    if name == "docx_grid":
+        document.element.body.sectPr.addprevious(parse_xml(table))  # the section properties stay last
+    else:
+        anchor = document.add_paragraph()
+        anchor._p.append(parse_xml(office.drawing_textbox_xml(table, "专栏 主要指标")))
 
 
 def _textbox(items: list[str]):

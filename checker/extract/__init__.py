@@ -148,13 +148,20 @@ def _table_targets(rows: list[Paragraph], domain_id: str | None, where: list[str
         name = _cell(cells, columns.get("name"))
         if not name:
             continue
+        lead = _split_units(_cell(cells, columns.get("lead")))
+        resp = _split_units(_cell(cells, columns.get("resp")))
+        if not lead and not resp:  # the unit columns left empty, the note written in the target cell
+            lead, resp = _units(name)
+        if lead or resp:
+            name = target_body(name)
+            cells = [name if i == columns["name"] else c for i, c in enumerate(cells)]
         text, quantities = _row_values(name, _with_units(cells, columns), columns["values"], header)
         out.append(
             Target(
                 text=text,
                 quantities=quantities,
-                lead_units=_split_units(_cell(cells, columns.get("lead"))),
-                responsible_units=_split_units(_cell(cells, columns.get("resp"))),
+                lead_units=lead,
+                responsible_units=resp,
                 location=row.location.model_copy(update={"cell": columns["name"]}),
                 heading_path=where,
                 domain=domain_id,
@@ -185,6 +192,8 @@ def _row_values(name: str, cells: list[str], value_columns: list[int], header: l
     column's header when the table has several value columns."""
     if not any(_cell(cells, col) for col in value_columns):
         return name, parse_quantities(target_body(name))  # the target is written out in the name cell
+    if len({_cell(cells, col) for col in value_columns}) == 1:
+        value_columns = value_columns[:1]  # one value for every stage (a cell merged across them): not staged
     text, quantities = name, []
     for col in value_columns:
         value = _cell(cells, col)

@@ -98,7 +98,7 @@ def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
                 if counted and depth == 0:
                     paragraph += 1
             else:
-                yield from _table_lines(Table(element, document), table)
+                yield from _table_lines(Table(element, document), table, depth)
                 table += 1
 
     paragraph = table = 0
@@ -126,13 +126,14 @@ def _body_blocks(container: Any) -> Iterator[tuple[Any, bool]]:
             yield child, True
 
 
-def _table_lines(table: Any, index: int) -> Iterator[SourceLine]:
+def _table_lines(table: Any, index: int, depth: int = 0) -> Iterator[SourceLine]:
     """One SourceLine a row, one cell a column of the table's grid. A cell merged across columns
     gives its text to each of them; columns that no row divides are one column; a header over
-    two rows (目标值 above 2025年 | 2030年) becomes one row (目标值2025年 | 目标值2030年)."""
+    two rows (目标值 above 2025年 | 2030年) becomes one row (目标值2025年 | 目标值2030年). `depth`: how
+    many text boxes hold the table (a 专栏 drawn in a text box)."""
     grid: list[list[tuple[str, Any, bool]]] = []
     for tr in table._tbl.iterchildren(f"{_W}tr"):
-        grid.append(_grid_row(tr, grid[-1] if grid else []))
+        grid.append(_grid_row(tr, grid[-1] if grid else [], depth))
     width = max((len(row) for row in grid), default=0)
     for row in grid:
         row.extend([("", None, False)] * (width - len(row)))
@@ -158,7 +159,7 @@ def _table_lines(table: Any, index: int) -> Iterator[SourceLine]:
         row_index += used
 
 
-def _grid_row(tr: Any, above: list[tuple[str, Any, bool]]) -> list[tuple[str, Any, bool]]:
+def _grid_row(tr: Any, above: list[tuple[str, Any, bool]], depth: int = 0) -> list[tuple[str, Any, bool]]:
     """(text, the w:tc it comes from, whether it continues the cell above) per grid column; a
     cell merged with the one above (vMerge) repeats its text, as a reader sees it."""
     out: list[tuple[str, Any, bool]] = []
@@ -168,7 +169,7 @@ def _grid_row(tr: Any, above: list[tuple[str, Any, bool]]) -> list[tuple[str, An
         span = tc.find(f"{_W}tcPr/{_W}gridSpan")
         merge = tc.find(f"{_W}tcPr/{_W}vMerge")
         continues = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
-        text = above[len(out)][0] if continues and len(out) < len(above) else _cell_text(tc)
+        text = above[len(out)][0] if continues and len(out) < len(above) else _cell_text(tc, depth)
         out += [(text, tc, continues)] * max(int(span.get(f"{_W}val", "1")) if span is not None else 1, 1)
     return out
 
@@ -190,14 +191,14 @@ def _two_row_header(top: list[tuple[str, Any, bool]], below: list[tuple[str, Any
     return all(cont or not text or id(top[k][1]) in spans for k, (text, _, cont) in enumerate(below))
 
 
-def _cell_text(tc: Any) -> str:
+def _cell_text(tc: Any, depth: int = 0) -> str:
     parts = []
     for element, _ in _body_blocks(tc):
         if element.tag == f"{_W}p":
-            parts.append(_paragraph_text(element))
+            parts.append(_paragraph_text(element, depth))
         else:  # a nested table: its rows, cells separated by tabs
             parts.extend(
-                "\t".join(_cell_text(cell) for cell in tr.iterchildren(f"{_W}tc"))
+                "\t".join(_cell_text(cell, depth) for cell in tr.iterchildren(f"{_W}tc"))
                 for tr in element.iterchildren(f"{_W}tr")
             )
     return "\n".join(parts)
