@@ -68,7 +68,8 @@ def docx_numbering(paras: list[str], path: Path) -> None:
     document = docx.Document()
     numbering = document.part.numbering_part.element
     levels = "".join(
-        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        f'<w:lvl w:ilvl="{k}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text.replace("%1", f"%{k + 1}")}"/></w:lvl>'  # %n: the count of level n
         for k, (_, fmt, text) in enumerate(_NUMBERED)
     )
     numbering.append(parse_xml(f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="7">{levels}</w:abstractNum>'))

@@ -2,7 +2,8 @@
 
 The text is read as it reads with tracked changes accepted (insertions in, deletions out); a file
 that still holds pending revisions gets a reading note saying how many and by whom. Comments are
-not plan text and are not read. Table cells are read on the table's grid, so a cell merged
+not plan text and are not read. Automatic numbering is written before the text it numbers
+(numbering.py). Table cells are read on the table's grid, so a cell merged
 across columns (gridSpan) or a header set over two rows does not shift the columns."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import unreadable
 from ..models import Document, Location, ReadingNote, SourceLine
+from .numbering import Numbering
 
 if TYPE_CHECKING:
     import docx.document
@@ -88,8 +90,10 @@ def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
         nonlocal paragraph, table
         for element, counted in _body_blocks(container):
             if element.tag == f"{_W}p":
+                number = numbering.label(element)  # counted even on an empty paragraph, as Word does
                 text = _paragraph_text(element, depth)
                 if text.strip():
+                    text = number + text
                     style_ref = element.find(f"{_W}pPr/{_W}pStyle")
                     style = styles.get(style_ref.get(f"{_W}val")) if style_ref is not None else None
                     yield SourceLine(text=text, location=Location(paragraph=paragraph), style=style or default_name)
@@ -102,6 +106,7 @@ def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
                 table += 1
 
     paragraph = table = 0
+    numbering = Numbering.of(document)
     yield from blocks(document.element.body, 0)
 
 
