@@ -21,6 +21,8 @@ import subprocess
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from checker.text.numerals import small_numeral
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OFFICE_VARIANTS = ("doc", "rtf", "odt")
 _NUMBERED = (  # heading and item numbers, by level: the number and how Word writes it (numFmt, lvlText)
@@ -61,7 +63,8 @@ def docx_breaks(paras: list[str], rng: random.Random, path: Path) -> None:
 
 def docx_numbering(paras: list[str], path: Path) -> None:
     """Heading and item numbers as automatic numbering: the text without its number, a numPr naming
-    a list whose level writes it. Each run of one level restarts under a new heading above it."""
+    a list whose level writes it. One list goes on while it gives the typed numbers (its deeper
+    levels restart under each higher one, as Word's do); where it would not, a list restarts there."""
     import docx
     from docx.oxml import parse_xml
 
@@ -73,25 +76,24 @@ def docx_numbering(paras: list[str], path: Path) -> None:
         for k, (_, fmt, text) in enumerate(_NUMBERED)
     )
     numbering.append(parse_xml(f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="7">{levels}</w:abstractNum>'))
-    lists = 0
-    last = -1
+    lists, counts = 0, [0] * len(_NUMBERED)
     for p in paras:
         level = next((k for k, (pattern, _, _) in enumerate(_NUMBERED) if pattern.match(p)), None)
         if level is None:
             document.add_paragraph(p)
             continue
-        if level > last:  # a new list under a new heading: its numbering starts again
+        typed = _NUMBERED[level][0].match(p)
+        value = int(typed[1]) if typed[1].isdigit() else int(small_numeral(typed[1]) or 1)
+        if not lists or value != counts[level] + 1:  # a number the list would not give next: a list (re)starts
             lists += 1
+            counts = [0] * len(_NUMBERED)
             numbering.append(
                 parse_xml(
                     f'<w:num xmlns:w="{W_NS}" w:numId="{100 + lists}"><w:abstractNumId w:val="7"/>'
-                    + "".join(
-                        f'<w:lvlOverride w:ilvl="{k}"><w:startOverride w:val="1"/></w:lvlOverride>' for k in range(4)
-                    )
-                    + "</w:num>"
+                    f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{value}"/></w:lvlOverride></w:num>'
                 )
             )
-        last = level
+        counts[level], counts[level + 1 :] = value, [0] * (len(_NUMBERED) - level - 1)
         paragraph = document.add_paragraph(_NUMBERED[level][0].sub("", p, count=1))
         paragraph._p.get_or_add_pPr().append(
             parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{level}"/><w:numId w:val="{100 + lists}"/></w:numPr>')

@@ -29,6 +29,8 @@ _ATTR_COL = re.compile(r"属性")
 _BINDING = re.compile(r"约束性|预期性")
 _NAME_UNIT = re.compile(r"[（(]([%‰]|1/10万|1/万|岁|万人|人|个|所|张)[）)]$")
 _YEAR = re.compile(r"(20\d{2})年")
+# The caption of a 专栏 or table (专栏1 妇女健康主要指标), not a target.
+_CAPTION = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十-]*\s*[^，。；\d]{0,30}$")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 
 
@@ -107,7 +109,7 @@ def _item_text(item: Node) -> str:
 def _target(text: str, location, domain_id: str, where: list[str], main: bool) -> Target | None:
     lead, resp = _units(text)
     body = target_body(text)
-    if not body or re.fullmatch(r"[（(][^）)]*[）)]", body):
+    if not body or re.fullmatch(r"[（(][^）)]*[）)]", body) or _CAPTION.match(body):
         return None
     return Target(
         text=text,

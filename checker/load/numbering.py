@@ -41,12 +41,12 @@ class Numbering:
         if root is not None:
             for a in root.iterchildren(f"{_W}abstractNum"):
                 found.abstract[a.get(f"{_W}abstractNumId")] = {
-                    int(lvl.get(f"{_W}ilvl", "0")): _level(lvl) for lvl in a.iterchildren(f"{_W}lvl")
+                    _int(lvl.get(f"{_W}ilvl"), 0): _level(lvl) for lvl in a.iterchildren(f"{_W}lvl")
                 }
             for n in root.iterchildren(f"{_W}num"):
                 ref = n.find(f"{_W}abstractNumId")
                 starts = {
-                    int(o.get(f"{_W}ilvl", "0")): int(s.get(f"{_W}val", "1"))
+                    _int(o.get(f"{_W}ilvl"), 0): _int(s.get(f"{_W}val"), 1)
                     for o in n.iterchildren(f"{_W}lvlOverride")
                     if (s := o.find(f"{_W}startOverride")) is not None
                 }
@@ -78,7 +78,7 @@ class Numbering:
         abstract_id, starts = self.nums[num_id]
         levels = self.abstract.get(abstract_id, {})
         ilvl = ilvl or 0
-        if ilvl not in levels:
+        if ilvl not in levels or ilvl > 8:  # Word has nine levels
             return ""
         # Lists made from one definition continue one another, unless a list restarts its numbers.
         key = num_id if starts else abstract_id
@@ -104,7 +104,7 @@ def _level(lvl: Any) -> _Level:
         e = lvl.find(f"{_W}{tag}")
         return e.get(f"{_W}val", default) if e is not None else default
 
-    return _Level(start=int(val("start", "1")), fmt=val("numFmt", "decimal"), text=val("lvlText", ""))
+    return _Level(start=_int(val("start", "1"), 1), fmt=val("numFmt", "decimal"), text=val("lvlText", ""))
 
 
 def _num_pr(ppr: Any) -> tuple[str | None, int | None]:
@@ -115,8 +115,16 @@ def _num_pr(ppr: Any) -> tuple[str | None, int | None]:
     ilvl = num_pr.find(f"{_W}ilvl")
     return (
         num_id.get(f"{_W}val") if num_id is not None else None,
-        int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else None,
+        _int(ilvl.get(f"{_W}val"), 0) if ilvl is not None else None,
     )
+
+
+def _int(value: str | None, default: int) -> int:
+    """A number attribute; a damaged one (a file written by a careless tool) counts as its default."""
+    try:
+        return max(int(value), 0) if value is not None else default
+    except ValueError:
+        return default
 
 
 def _format(n: int, fmt: str) -> str:
