@@ -144,3 +144,29 @@ def test_numbering_formats() -> None:
         "c",
     ]
     assert _format(4, "upperRoman") == "IV" and _format(2, "decimalEnclosedCircle") == "②"
+
+
+def test_big_web_archive_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A web archive past its size, or whose page is past a page's, is refused before it is parsed
+    (a 90 MB archive holding a 66 MB page took 2 GB and a minute)."""
+    import base64
+
+    import checker.load
+    import checker.load.html
+    from checker.errors import InputError
+
+    page = base64.encodebytes(
+        ("<html><body>" + "<p>孕产妇死亡率控制在10/10万以下。</p>" * 400 + "</body></html>").encode()
+    )
+    path = tmp_path / "plan.mht"
+    path.write_bytes(
+        b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+        b"Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" + page + b"\r\n--B--\r\n"
+    )
+    assert load(path).lines  # read at the real limits
+    monkeypatch.setattr(checker.load.html, "MAX_PAGE_BYTES", 10_000)
+    with pytest.raises(InputError, match="网页存档中的网页过大"):
+        load(path)
+    monkeypatch.setattr(checker.load, "MAX_ARCHIVE_BYTES", 10_000)
+    with pytest.raises(InputError, match="文件过大"):
+        load(path)
