@@ -3,7 +3,9 @@
 stays the same as the original text's, with the differences of those that do not.
 
     PYTHONPATH=$PWD .venv/bin/python scripts/variants.py --seeds 20 [--only pdfcopy,webcopy] [--plans ruzhou]
-"""
+
+The .doc/.rtf/.odt variants are made by LibreOffice, one run per format and seed for all plans,
+and each is converted back when it is read: they take some seconds each."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from variants import VARIANTS, differences, make_variant, review  # noqa: E402
+from variants import OFFICE_VARIANTS, VARIANTS, differences, make_office_variants, make_variant, review  # noqa: E402
 
 PLANS = ("dongchangfu", "ruzhou", "wuqing")
 
@@ -31,15 +33,24 @@ def main() -> None:
     args = parser.parse_args()
     same: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    plans = args.plans.split(",")
+    seeds = range(args.first, args.first + args.seeds)
     with tempfile.TemporaryDirectory() as tmp:
-        for plan in args.plans.split(","):
-            source = ROOT / "tests" / "fixtures" / f"{plan}.txt"
-            expected = review(source)
-            text = source.read_text(encoding="utf-8")
+        texts = [(ROOT / "tests" / "fixtures" / f"{plan}.txt").read_text(encoding="utf-8") for plan in plans]
+        made = {  # LibreOffice's copies, made in one run per format and seed
+            (plan, name, seed): path
+            for name in args.only.split(",")
+            if name in OFFICE_VARIANTS
+            for seed in seeds
+            for plan, path in zip(plans, make_office_variants(name, texts, seed, Path(tmp)), strict=True)
+        }
+        for plan, text in zip(plans, texts, strict=True):
+            expected = review(ROOT / "tests" / "fixtures" / f"{plan}.txt")
             for name in args.only.split(","):
-                for seed in range(args.first, args.first + args.seeds):
+                for seed in seeds:
                     try:
-                        diff = differences(expected, review(make_variant(name, text, seed, Path(tmp))))
+                        path = made.get((plan, name, seed)) or make_variant(name, text, seed, Path(tmp))
+                        diff = differences(expected, review(path))
                     except Exception as e:  # a refusal is a difference too
                         diff = [f"{type(e).__name__}: {e}"]
                     total[name] += 1

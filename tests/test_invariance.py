@@ -1,12 +1,10 @@
 """The property: the same plan in any layout gives the same review. Every corpus plan, laid out
-again by the seeded generator in tests/variants.py (a PDF copy, a web copy, GB18030 with CRLF,
-Word files, swapped plans, indicator tables as text lines) and printed in two columns by
-LibreOffice, must give the same plans, sections, domains, indicator values and findings as its
-original text. A few seeds run here; scripts/variants.py runs many and prints the share.
-
-tabletext_unit_in_name (the unit written in the indicator name, …率（%） | ≥95) is left to the
-script: the table reader in checker/extract does not yet take a unit from the name cell, so those
-rows read as "uncertain" (a recognition issue, not a layout one)."""
+again by the seeded generator in tests/variants.py and tests/variants_office.py (a PDF copy, a web
+copy, GB18030 and UTF-16 text, a saved web page, Word files of every make, swapped plans, indicator
+tables as text lines) and printed in two columns by LibreOffice, must give the same plans,
+sections, domains, indicator values and findings as its original text; so must two of them saved
+as .doc, .rtf and .odt by LibreOffice. A few seeds run here; scripts/variants.py runs many and
+prints the share."""
 
 from __future__ import annotations
 
@@ -15,12 +13,23 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from variants import VARIANTS, differences, make_variant, paragraphs, review, two_column_docx
+from variants import (
+    OFFICE_VARIANTS,
+    TEXT_VARIANTS,
+    WORD_VARIANTS,
+    differences,
+    make_office_variants,
+    make_variant,
+    paragraphs,
+    review,
+    two_column_docx,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PLANS = ("dongchangfu", "ruzhou", "wuqing")
-SEEDS = {name: (0, 1) if name in ("pdfcopy", "webcopy", "tabletext") else (0,) for name in VARIANTS}
-IN_SUITE = [v for v in VARIANTS if v != "tabletext_unit_in_name"]
+IN_SUITE = TEXT_VARIANTS + WORD_VARIANTS
+SEEDS = {name: (0, 1) if name in ("pdfcopy", "webcopy", "tabletext", "tabletext_paged") else (0,) for name in IN_SUITE}
+OFFICE_PLANS = ("ruzhou", "wuqing")
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +63,27 @@ def test_same_review_in_every_layout(plan: str, variant: str, originals: dict, t
         path = make_variant(variant, text, seed, tmp_path)
         assert path.read_bytes() != (FIXTURES / f"{plan}.txt").read_bytes()
         assert differences(originals[plan], review(path)) == [], f"{variant} seed {seed}"
+
+
+@pytest.fixture(scope="module")
+def office_copies(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Two corpus plans (a target table in each) saved by LibreOffice as .doc, .rtf and .odt, one run a format."""
+    texts = [(FIXTURES / f"{plan}.txt").read_text(encoding="utf-8") for plan in OFFICE_PLANS]
+    work = tmp_path_factory.mktemp("office")
+    return {
+        (plan, fmt): path
+        for fmt in OFFICE_VARIANTS
+        for plan, path in zip(OFFICE_PLANS, make_office_variants(fmt, texts, 0, work), strict=True)
+    }
+
+
+@pytest.mark.parametrize("plan", OFFICE_PLANS)
+@pytest.mark.parametrize("fmt", OFFICE_VARIANTS)
+def test_same_review_saved_by_libreoffice(plan: str, fmt: str, originals: dict, office_copies: dict) -> None:
+    path = office_copies[(plan, fmt)]
+    magic = {"doc": b"\xd0\xcf\x11\xe0", "rtf": b"{\\rtf", "odt": b"PK"}[fmt]
+    assert path.suffix == f".{fmt}" and path.read_bytes().startswith(magic)  # LibreOffice's format, not a .docx
+    assert differences(originals[plan], review(path)) == []
 
 
 @pytest.mark.parametrize("plan", PLANS)

@@ -30,6 +30,8 @@ _BINDING = re.compile(r"约束性|预期性")
 _NAME_UNIT = re.compile(r"[（(]([%‰]|1/10万|1/万|岁|万人|人|个|所|张)[）)]$")
 _YEAR = re.compile(r"(20\d{2})年")
 _CHANGE_NAME = re.compile(r"((?:下降|降低|减少|提高|提升|增长|增加)(?:幅度|比例)?)(?:[（(][^）)]*[）)])?$")
+# The caption of a 专栏 or table (专栏1 妇女健康主要指标), not a target.
+_CAPTION = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十-]*\s*[^，。；\d]{0,30}$")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
 
 
@@ -121,7 +123,7 @@ def _item_text(item: Node) -> str:
 def _target(text: str, location, domain_id: str, where: list[str], main: bool) -> Target | None:
     lead, resp = _units(text)
     body = target_body(text)
-    if not body or re.fullmatch(r"[（(][^）)]*[）)]", body):
+    if not body or re.fullmatch(r"[（(][^）)]*[）)]", body) or _CAPTION.match(body):
         return None
     return Target(
         text=text,
@@ -162,13 +164,20 @@ def _table_targets(rows: list[Paragraph], domain_id: str | None, where: list[str
         name = _cell(cells, columns.get("name"))
         if not name:
             continue
+        lead = _split_units(_cell(cells, columns.get("lead")))
+        resp = _split_units(_cell(cells, columns.get("resp")))
+        if not lead and not resp:  # the unit columns left empty, the note written in the target cell
+            lead, resp = _units(name)
+        if lead or resp:
+            name = target_body(name)
+            cells = [name if i == columns["name"] else c for i, c in enumerate(cells)]
         text, quantities = _row_values(name, _with_units(cells, columns), columns["values"], header)
         out.append(
             Target(
                 text=text,
                 quantities=quantities,
-                lead_units=_split_units(_cell(cells, columns.get("lead"))),
-                responsible_units=_split_units(_cell(cells, columns.get("resp"))),
+                lead_units=lead,
+                responsible_units=resp,
                 location=row.location.model_copy(update={"cell": columns["name"]}),
                 heading_path=where,
                 domain=domain_id,
@@ -199,6 +208,8 @@ def _row_values(name: str, cells: list[str], value_columns: list[int], header: l
     column's header when the table has several value columns."""
     if not any(_cell(cells, col) for col in value_columns):
         return name, parse_quantities(target_body(name))  # the target is written out in the name cell
+    if len({_cell(cells, col) for col in value_columns}) == 1:
+        value_columns = value_columns[:1]  # one value for every stage (a cell merged across them): not staged
     # 儿童伤害死亡率较2020年下降（%） | ≥20: the value completes the name's change (下降≥20%), which
     # is read from its base year in the name on
     change = _CHANGE_NAME.search(name)

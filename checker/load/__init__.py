@@ -19,6 +19,8 @@ SUPPORTED = (".txt", ".docx", ".pdf", ".doc", ".wps", ".rtf", ".odt", ".html", "
 _WEB = (".html", ".htm", ".mht", ".mhtml")
 MAX_TXT_BYTES = 10 * 1024 * 1024  # a plan is well under 1 MB; bounds time and memory
 MAX_BYTES = 100 * 1024 * 1024
+# A web archive's MIME parse costs some 9× its size in memory: pictures and all, a saved page is a few MB.
+MAX_ARCHIVE_BYTES = 30 * 1024 * 1024
 
 
 def load(path: str | Path) -> Document:
@@ -33,7 +35,8 @@ def load(path: str | Path) -> Document:
             "请使用 .txt、.docx、.pdf、.doc、.wps、.rtf、.odt 或网页（.html、.mht）文件",
             "unsupported format; use .txt .docx .pdf .doc .wps .rtf .odt .html .mht",
         )
-    data = _read(path, MAX_TXT_BYTES if ext in (".txt", ".html", ".htm") else MAX_BYTES)
+    limit = MAX_TXT_BYTES if ext in (".txt", ".html", ".htm") else MAX_ARCHIVE_BYTES if ext in _WEB else MAX_BYTES
+    data = _read(path, limit)
     if ext == ".txt":
         return txt.load_txt(path, data)
     if ext in _WEB:

@@ -2,7 +2,8 @@
 
 The text is read as it reads with tracked changes accepted (insertions in, deletions out); a file
 that still holds pending revisions gets a reading note saying how many and by whom. Comments are
-not plan text and are not read. Table cells are read on the table's grid, so a cell merged
+not plan text and are not read. Automatic numbering is written before the text it numbers
+(numbering.py). Table cells are read on the table's grid, so a cell merged
 across columns (gridSpan) or a header set over two rows does not shift the columns."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import unreadable
 from ..models import Document, Location, ReadingNote, SourceLine
+from .numbering import Numbering
 
 if TYPE_CHECKING:
     import docx.document
@@ -88,8 +90,10 @@ def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
         nonlocal paragraph, table
         for element, counted in _body_blocks(container):
             if element.tag == f"{_W}p":
+                number = numbering.label(element)  # counted even on an empty paragraph, as Word does
                 text = _paragraph_text(element, depth)
                 if text.strip():
+                    text = number + text
                     style_ref = element.find(f"{_W}pPr/{_W}pStyle")
                     style = styles.get(style_ref.get(f"{_W}val")) if style_ref is not None else None
                     yield SourceLine(text=text, location=Location(paragraph=paragraph), style=style or default_name)
@@ -98,10 +102,11 @@ def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
                 if counted and depth == 0:
                     paragraph += 1
             else:
-                yield from _table_lines(Table(element, document), table)
+                yield from _table_lines(Table(element, document), table, depth)
                 table += 1
 
     paragraph = table = 0
+    numbering = Numbering.of(document)
     yield from blocks(document.element.body, 0)
 
 
@@ -126,13 +131,14 @@ def _body_blocks(container: Any) -> Iterator[tuple[Any, bool]]:
             yield child, True
 
 
-def _table_lines(table: Any, index: int) -> Iterator[SourceLine]:
+def _table_lines(table: Any, index: int, depth: int = 0) -> Iterator[SourceLine]:
     """One SourceLine a row, one cell a column of the table's grid. A cell merged across columns
     gives its text to each of them; columns that no row divides are one column; a header over
-    two rows (目标值 above 2025年 | 2030年) becomes one row (目标值2025年 | 目标值2030年)."""
+    two rows (目标值 above 2025年 | 2030年) becomes one row (目标值2025年 | 目标值2030年). `depth`: how
+    many text boxes hold the table (a 专栏 drawn in a text box)."""
     grid: list[list[tuple[str, Any, bool]]] = []
     for tr in table._tbl.iterchildren(f"{_W}tr"):
-        grid.append(_grid_row(tr, grid[-1] if grid else []))
+        grid.append(_grid_row(tr, grid[-1] if grid else [], depth))
     width = max((len(row) for row in grid), default=0)
     for row in grid:
         row.extend([("", None, False)] * (width - len(row)))
@@ -158,7 +164,7 @@ def _table_lines(table: Any, index: int) -> Iterator[SourceLine]:
         row_index += used
 
 
-def _grid_row(tr: Any, above: list[tuple[str, Any, bool]]) -> list[tuple[str, Any, bool]]:
+def _grid_row(tr: Any, above: list[tuple[str, Any, bool]], depth: int = 0) -> list[tuple[str, Any, bool]]:
     """(text, the w:tc it comes from, whether it continues the cell above) per grid column; a
     cell merged with the one above (vMerge) repeats its text, as a reader sees it."""
     out: list[tuple[str, Any, bool]] = []
@@ -168,7 +174,7 @@ def _grid_row(tr: Any, above: list[tuple[str, Any, bool]]) -> list[tuple[str, An
         span = tc.find(f"{_W}tcPr/{_W}gridSpan")
         merge = tc.find(f"{_W}tcPr/{_W}vMerge")
         continues = merge is not None and merge.get(f"{_W}val", "continue") == "continue"
-        text = above[len(out)][0] if continues and len(out) < len(above) else _cell_text(tc)
+        text = above[len(out)][0] if continues and len(out) < len(above) else _cell_text(tc, depth)
         out += [(text, tc, continues)] * max(int(span.get(f"{_W}val", "1")) if span is not None else 1, 1)
     return out
 
@@ -190,14 +196,14 @@ def _two_row_header(top: list[tuple[str, Any, bool]], below: list[tuple[str, Any
     return all(cont or not text or id(top[k][1]) in spans for k, (text, _, cont) in enumerate(below))
 
 
-def _cell_text(tc: Any) -> str:
+def _cell_text(tc: Any, depth: int = 0) -> str:
     parts = []
     for element, _ in _body_blocks(tc):
         if element.tag == f"{_W}p":
-            parts.append(_paragraph_text(element))
+            parts.append(_paragraph_text(element, depth))
         else:  # a nested table: its rows, cells separated by tabs
             parts.extend(
-                "\t".join(_cell_text(cell) for cell in tr.iterchildren(f"{_W}tc"))
+                "\t".join(_cell_text(cell, depth) for cell in tr.iterchildren(f"{_W}tc"))
                 for tr in element.iterchildren(f"{_W}tr")
             )
     return "\n".join(parts)

@@ -72,6 +72,9 @@ _BLOCKS = frozenset(
         "html",
     ]
 )
+# The page inside a web archive is held to the limit of a saved page (.html): parsing costs some
+# 30× its size in memory. The archive itself may be bigger (its pictures).
+MAX_PAGE_BYTES = 10 * 1024 * 1024
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 
 
@@ -102,6 +105,10 @@ def _archived_page(path: Path, data: bytes) -> tuple[bytes, str | None]:
     for part in message.walk():
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and len(payload) > MAX_PAGE_BYTES:
+                raise unreadable(
+                    path, f"网页存档中的网页过大（上限 {MAX_PAGE_BYTES // 1024 // 1024} MB）", "archived page too large"
+                )
             if isinstance(payload, bytes) and payload.strip():
                 return payload, part.get_content_charset()
     raise unreadable(path, "不是有效的网页存档（.mht），其中没有网页正文", "no text/html part in the archive")

@@ -22,7 +22,7 @@ _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（
 
 
 def normalize(doc: Document) -> Text:
-    lines = tables_from_text(doc.lines)
+    lines = tables_from_text([piece for line in doc.lines for piece in _broken(line)])
     if doc.format != "pdf":  # a PDF's pages are known to its loader; a copy's are found here
         lines = pdfcopy.drop_running_heads(lines)
     lines = [piece for line in lines for piece in _pieces(line) if piece.text]
@@ -30,6 +30,14 @@ def normalize(doc: Document) -> Text:
         lines = pdfcopy.mark_hard_wraps(lines)
     lines = [line for line in lines if not JUNK.search(line.text) and not CHROME_LINE.match(line.text)]
     return Text(path=doc.path, format=doc.format, paragraphs=_rejoin(lines, doc.format), reading=doc.reading)
+
+
+def _broken(line: SourceLine) -> list[SourceLine]:
+    """A paragraph typed as lines (Shift+Enter in Word, w:br) as those lines, each a line of its own
+    as in a text file; a sentence that runs on over a break is re-joined like any broken line."""
+    if line.cells is not None or "\n" not in line.text:
+        return [line]
+    return [line.model_copy(update={"text": t}) for t in line.text.split("\n") if t.strip()]
 
 
 def _pieces(line: SourceLine) -> list[SourceLine]:

@@ -32,6 +32,8 @@ _VALUE = re.compile(r"值$|^\d{4}年$")
 _ATTRIBUTE = re.compile(r"^(?:约束性|预期性)$")
 # Words that belong to the figure before them when a copy set them apart: 40 左右, 95 %.
 _VALUE_TAIL = re.compile(r"^(?:左右|以上|以下|%|‰|％)$")
+# A sign set apart from the figure after it: ≥ 95, ＜ 6.
+_VALUE_HEAD = re.compile(r"^(?:[≥≤<>＜＞=＝≮≯]|不低于|不高于|不少于|不超过|大于|小于|低于|高于)$")
 _FRAGMENT = re.compile(r"^[\u4e00-\u9fff（）()]{1,3}$")
 _MAX_ROW_LINES = 6  # a row that has not ended after this many lines was not a row
 
@@ -158,7 +160,7 @@ def _cells(row: _Row, columns: _Columns) -> list[SourceLine]:
     """The row's cells; two indicators set on one line under one number give two rows."""
     tokens: list[str] = []
     for t in row.tokens:
-        if tokens and _VALUE_TAIL.match(t):
+        if tokens and (_VALUE_TAIL.match(t) or _VALUE_HEAD.match(tokens[-1])):
             tokens[-1] += t
         else:
             tokens.append(t)
