@@ -151,6 +151,7 @@ class Target(BaseModel):
     match_score: float | None = None
     table: bool = False  # a row of an indicator table (指标名称 | 2030年目标值 …)
     binding: str | None = None  # 约束性 / 预期性, from the table's 指标属性 column
+    units_from: Evidence | None = None  # the breakdown-table row (附件：目标任务分解表) the lead units come from
 
 
 def unique_targets(targets: list[Target]) -> list[Target]:
@@ -207,6 +208,7 @@ class TargetResult(BaseModel):
     lead_units: list[str]
     responsible_units: list[str]
     location: Evidence
+    units_from: Evidence | None = None  # where the lead units were read when not in the target's own text
 
     @classmethod
     def of(cls, target: Target) -> TargetResult:
