@@ -8,7 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from test_understand import women_plan
 
+from checker.extract.quantities import parse_quantities
 from checker.models import Document, Location, PlanReport, SourceLine
 from checker.normalize import normalize
 from checker.pipeline import check_file
@@ -226,3 +228,33 @@ def test_lines_of_short_words_are_not_a_table() -> None:
         "各成员单位要按照职责分工，认真抓好落实。"
     )
     assert _rows(text) == [None] * 6
+
+
+# ---- a unit written only after the indicator's name
+
+
+def test_the_unit_in_brackets_after_the_name_is_the_figures() -> None:
+    """孕产妇死亡率（1/10万）控制在10以下: 10 is 10/10万; the bracket still gives no figure of its own, and
+    its unit goes to no figure of another name."""
+    assert [(q.comparator, q.value, q.unit) for q in parse_quantities("孕产妇死亡率（1/10万）控制在10以下")] == [
+        ("<=", 10, "1/10万")
+    ]
+    staged = parse_quantities("孕产妇死亡率（1/10万）：2025年控制在11以下，2030年控制在10以下。")
+    assert [(q.value, q.unit, q.year) for q in staged] == [(11, "1/10万", 2025), (10, "1/10万", 2030)]
+    assert [q.unit for q in parse_quantities("九年义务教育巩固率（%）保持在96以上")] == ["%"]
+    other = parse_quantities("孕产妇死亡率（1/10万）控制在10以下，婴儿死亡率控制在5以下。")
+    assert [(q.value, q.unit) for q in other] == [(10, "1/10万"), (5, "")]
+    assert parse_quantities("孕产妇死亡率（1/10万） 11 10") == []
+
+
+def test_a_figure_with_its_unit_in_the_name_compares_honestly(tmp_path: Path) -> None:
+    text = women_plan(
+        {
+            "妇女与健康": ["孕产妇死亡率（1/10万）控制在10以下。"],
+            "妇女与教育": ["九年义务教育巩固率（%）保持在95以上。"],
+        }
+    )
+    plan = check_lines(tmp_path, text.splitlines())
+    status = {i.indicator: (i.status, i.actual) for i in plan.indicators}
+    assert status["women.health.maternal-mortality"] == ("stronger", "≤10/10万")
+    assert status["women.education.compulsory-retention"] == ("weaker", "≥95%")
