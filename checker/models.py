@@ -230,6 +230,9 @@ class IndicatorResult(BaseModel):
     binding: str | None = None  # 约束性 / 预期性, where known
     certainty: str = "confirmed"  # confirmed / likely / unsure, from the reference
     wording: str  # the upper-level target sentence
+    # False: the upper level's own sentence does not state the bar applied (a province file giving only
+    # a stage value), so `wording` is written from the value, not quoted
+    wording_quoted: bool = True
     source: str  # the upper-level document
     target: str | None = None  # the plan's sentence
     location: Evidence | None = None
@@ -265,6 +268,7 @@ class Finding(BaseModel):
     expected: str | None = None
     actual: str | None = None
     wording: str | None = None  # the upper-level wording
+    wording_quoted: bool | None = None  # False: `wording` written from the upper level's value, not quoted
     source: str | None = None  # the upper-level document
     suggestion: str | None = None  # what to do, for people
     paste: str | None = None  # the part of the suggestion to put into the plan as it stands (复制 copies it)

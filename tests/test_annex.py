@@ -5,16 +5,23 @@ a suggestion written from a province's bare stage value, labelled as written, no
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import docx
+from plans import REGION, write_docx
+from plans import plan_lines as outline_plan
+from test_report_html import TreeBuilder
 from test_understand import women_plan
 
+from checker.accept import AUTHOR
 from checker.extract.quantities import parse_quantities
 from checker.models import Document, Location, PlanReport, SourceLine
 from checker.normalize import normalize
-from checker.pipeline import check_file
+from checker.pipeline import check_file, report_for
 from checker.reference import load_reference
+from checker.report.annotate import annotate_document
+from checker.report.html import render_html
 from checker.rules import load_rules
 
 TITLE = "青河镇妇女发展规划（2021—2030年）"
@@ -63,7 +70,7 @@ ROWS = [
 TARGETS = sum(len(t) for t in DOMAINS.values())
 
 
-def plan_lines(rows: list[list[str]] | None = None, table_text: bool = True) -> list[str]:
+def annex_plan(rows: list[list[str]] | None = None, table_text: bool = True) -> list[str]:
     """The plan, its annex's rows as lines of text (序号 主要目标 牵头单位 配合单位) when `table_text`."""
     lines = [TITLE, *GENERAL]
     for n, (name, targets) in enumerate(DOMAINS.items()):
@@ -86,7 +93,7 @@ def check_lines(tmp_path: Path, lines: list[str], name: str = "plan.txt") -> Pla
 def check_docx(tmp_path: Path, rows: list[list[str]]) -> PlanReport:
     """The plan in Word, its annex a real table."""
     document = docx.Document()
-    for line in [*plan_lines(table_text=False), ANNEX]:
+    for line in [*annex_plan(table_text=False), ANNEX]:
         document.add_paragraph(line)
     table = document.add_table(rows=len(rows) + 1, cols=len(HEADER))
     for r, cells in enumerate([HEADER, *([str(k), *row] for k, row in enumerate(rows, start=1))]):
@@ -113,7 +120,7 @@ def units(plan: PlanReport) -> dict[str, list[str]]:
 def test_units_in_the_annex_count_for_the_targets_they_restate(tmp_path: Path) -> None:
     """Every target restated in the annex (in the annex's own words) takes the row's units, and says
     where they come from; in a .txt (the table as lines) as in Word (a real table)."""
-    for plan in (check_lines(tmp_path, plan_lines(ROWS)), check_docx(tmp_path, ROWS)):
+    for plan in (check_lines(tmp_path, annex_plan(ROWS)), check_docx(tmp_path, ROWS)):
         got = units(plan)
         assert got["孕产妇死亡率"] == ["镇卫生院"]
         assert got["妇女终身学习"] == ["镇成人文化技术学校"]
@@ -130,7 +137,7 @@ def test_units_in_the_annex_count_for_the_targets_they_restate(tmp_path: Path) -
 
 def test_a_target_the_annex_leaves_out_is_named_alone(tmp_path: Path) -> None:
     rows = [r for r in ROWS if not r[0].startswith("宫颈癌")]
-    for plan in (check_lines(tmp_path, plan_lines(rows)), check_docx(tmp_path, rows)):
+    for plan in (check_lines(tmp_path, annex_plan(rows)), check_docx(tmp_path, rows)):
         (finding,) = lead_findings(plan)
         assert (finding.severity, finding.actual) == ("info", "未注明")
         assert finding.location.excerpt.startswith("适龄妇女宫颈癌人群筛查率")
@@ -138,14 +145,14 @@ def test_a_target_the_annex_leaves_out_is_named_alone(tmp_path: Path) -> None:
 
 
 def test_an_annex_for_every_target_leaves_nothing_to_say(tmp_path: Path) -> None:
-    plan = check_lines(tmp_path, plan_lines(ROWS))
+    plan = check_lines(tmp_path, annex_plan(ROWS))
     assert lead_findings(plan) == []
     assert all(units(plan).values())
 
 
 def test_an_annex_for_a_few_targets_says_so_in_its_one_finding(tmp_path: Path) -> None:
     """Two rows for eleven targets: one note, not “均未注明”, naming the annex and listing the rest."""
-    plan = check_lines(tmp_path, plan_lines(ROWS[:2]))
+    plan = check_lines(tmp_path, annex_plan(ROWS[:2]))
     (finding,) = lead_findings(plan)
     assert finding.severity == "info" and finding.actual == f"{TARGETS - 2}/{TARGETS}项未注明"
     assert finding.message.startswith(f"全篇{TARGETS}项主要目标中，2项的牵头单位见{ANNEX}，其余{TARGETS - 2}项未注明")
@@ -155,7 +162,7 @@ def test_an_annex_for_a_few_targets_says_so_in_its_one_finding(tmp_path: Path) -
 def test_rows_added_to_the_annex_never_raise_the_severity(tmp_path: Path) -> None:
     seen = []
     for count in range(0, len(ROWS) + 1, 2):
-        found = lead_findings(check_lines(tmp_path, plan_lines(ROWS[:count])))
+        found = lead_findings(check_lines(tmp_path, annex_plan(ROWS[:count])))
         seen.append(max((f.severity == "warning" for f in found), default=False))
         assert all(f.severity == "info" for f in found), count
     assert not any(seen)
@@ -165,7 +172,7 @@ def test_a_row_that_restates_no_target_is_no_error(tmp_path: Path) -> None:
     """A row of the general goal, or of a target the text does not have, gives no one its units and
     raises nothing; nor does a row that only resembles a target (养老 for 医疗) give it its units."""
     rows = [["男女平等基本国策深入贯彻落实", "镇党委宣传办", "镇妇联"], ROWS[7]]
-    plan = check_lines(tmp_path, plan_lines(rows))
+    plan = check_lines(tmp_path, annex_plan(rows))
     got = units(plan)
     assert got["妇女城乡居民"] == ["镇社会事务办"]
     assert got["城乡居民基本"] == []
@@ -258,3 +265,71 @@ def test_a_figure_with_its_unit_in_the_name_compares_honestly(tmp_path: Path) ->
     status = {i.indicator: (i.status, i.actual) for i in plan.indicators}
     assert status["women.health.maternal-mortality"] == ("stronger", "≤10/10万")
     assert status["women.education.compulsory-retention"] == ("weaker", "≥95%")
+
+
+# ---- wording written from a province's stage value is labelled as written, not as a quote
+
+PROVINCE = """\
+name: linhe-province
+version: '2022'
+extends: national-2021-2030
+sources: {women: 某省妇女发展规划（2021—2030年）}
+plans:
+  women:
+    domains:
+      - id: health
+        name: 妇女与健康
+        indicators:
+          - {id: women.health.maternal-mortality, stages: {2025: 10}}
+"""
+
+
+def test_wording_composed_from_a_stage_value_is_not_labelled_a_quote(tmp_path: Path) -> None:
+    """The province gives only a 2025 value (10/10万) for 孕产妇死亡率: the suggestion is written from it
+    and says so (JSON, HTML, Word); the national wording quoted for 艾滋病母婴传播率 stays 上级表述."""
+    province = tmp_path / "province.yaml"
+    province.write_text(PROVINCE, encoding="utf-8")
+    weakened = {"孕产妇死亡率": "孕产妇死亡率控制在11/10万以下。", "艾滋病母婴传播率": "艾滋病母婴传播率下降到3%以下。"}
+    lines = outline_plan(
+        "women",
+        title=f"{REGION}“十四五”妇女发展规划",
+        edit=lambda s: next((new for name, new in weakened.items() if name in s), s),
+    )
+    path = tmp_path / "plan.docx"
+    write_docx(lines, path)
+    reference = load_reference(str(province))
+    doc = check_file(path, reference, load_rules())
+    (plan,) = doc.plans
+    weaker = {f.indicator: f for f in plan.findings if f.rule == "weaker-target"}
+    composed, quoted = weaker["women.health.maternal-mortality"], weaker["women.health.hiv-mtct"]
+    assert (composed.wording, composed.wording_quoted) == ("到2025年，孕产妇死亡率控制在10/10万以下。", False)
+    assert quoted.wording_quoted is True and "2%" in (quoted.wording or "")
+    results = {i.indicator: i for i in plan.indicators}
+    assert results["women.health.maternal-mortality"].wording_quoted is False
+    assert results["women.health.hiv-mtct"].wording_quoted is True
+    report = report_for([doc], reference)
+    as_json = json.loads(report.model_dump_json())["documents"][0]["plans"][0]
+    assert {f["indicator"]: f["wording_quoted"] for f in as_json["findings"] if f["rule"] == "weaker-target"} == {
+        "women.health.maternal-mortality": False,
+        "women.health.hiv-mtct": True,
+    }
+
+    page = TreeBuilder()
+    page.feed(render_html(report, timestamp=False))
+    cards = [c for c in page.root.find_all("article", "finding") if c.attrs["data-rule"] == "weaker-target"]
+    card = next(c for c in cards if "孕产妇死亡率" in c.find("p", "message").text())
+    wording = card.find("p", "wording")
+    assert wording.find("span", "label").text() == "按上级数值拟写的表述"
+    assert "数值依据《某省妇女发展规划（2021—2030年）》" in wording.text() and "——" not in wording.text()
+    other = next(c for c in cards if "艾滋病母婴传播率" in c.find("p", "message").text()).find("p", "wording")
+    assert other.find("span", "label").text() == "上级表述"
+
+    out = tmp_path / "out"
+    out.mkdir()
+    annotate_document(report, 0, out)
+    comments = [c.text for c in docx.Document(str(out / "plan.reviewed.docx")).comments if c.author == AUTHOR]
+    mmr = next(c for c in comments if "weaker-target" in c and "孕产妇死亡率" in c)
+    assert "按上级数值拟写的表述：到2025年，孕产妇死亡率控制在10/10万以下。（数值依据《某省妇女发展规划" in mmr
+    assert "上级依据" not in mmr
+    hiv = next(c for c in comments if "weaker-target" in c and "艾滋病母婴传播率" in c)
+    assert "上级依据：" in hiv and "按上级数值拟写" not in hiv
