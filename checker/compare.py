@@ -87,13 +87,15 @@ def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> Indic
     return IndicatorResult(status=status, actual=fmt_quantity(q) if q else None, note=note, **base, **where)
 
 
-def _bar(ind: Indicator, value: float, year: int, source: str | None) -> dict[str, str]:
+def _bar(ind: Indicator, value: float, year: int, source: str | None) -> dict[str, str | bool]:
     """The bar a draft is judged against: the value as people read it, a sentence stating it (the
     upper level's own wording when it states this value, else one written from the value, so that
-    a suggestion is never weaker than the bar) and the document it comes from."""
+    a suggestion is never weaker than the bar, and marked as written: `wording_quoted` False) and
+    the document it comes from."""
     wording = ind.wording
     # Read as figures, not as digits: 10 is not stated in “12/10万”.
-    if not any(q.unit == ind.unit and abs(q.value - value) < 1e-9 for q in parse_quantities(wording)):
+    quoted = any(q.unit == ind.unit and abs(q.value - value) < 1e-9 for q in parse_quantities(wording))
+    if not quoted:
         shown = _shown(value, ind.unit)
         if ind.unit.startswith("% "):  # a change from a base year: 比2020年下降20%
             goal = f"{shown}{'以上' if ind.comparator in ('>=', '>') else ''}"
@@ -102,7 +104,8 @@ def _bar(ind: Indicator, value: float, year: int, source: str | None) -> dict[st
                 ind.comparator, f"为{shown}"
             )
         wording = f"到{year}年，{ind.name}{goal}。"
-    return {"expected": fmt(ind.comparator, value, ind.unit, year), "wording": wording, "source": source or ""}
+    expected = fmt(ind.comparator, value, ind.unit, year)
+    return {"expected": expected, "wording": wording, "wording_quoted": quoted, "source": source or ""}
 
 
 def _judge(ind: Indicator, quantities: list[Quantity], plan_end: int | None) -> tuple:

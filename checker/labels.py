@@ -18,6 +18,8 @@ STATUS_NAMES = {
     "missing": "缺失",
     "uncertain": "待人工确认",
 }
+# the upper level's sentence, as quoted (True) or as written from its value (False)
+WORDING_NAMES = {True: "上级表述", False: "按上级数值拟写的表述"}
 CERTAINTY_NAMES = {"likely": "参照值较可靠，建议核对", "unsure": "参照值存疑，仅作提示"}
 
 VERDICTS = ("pass", "pass-with-warnings", "fail", "incomplete")

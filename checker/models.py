@@ -151,6 +151,7 @@ class Target(BaseModel):
     match_score: float | None = None
     table: bool = False  # a row of an indicator table (指标名称 | 2030年目标值 …)
     binding: str | None = None  # 约束性 / 预期性, from the table's 指标属性 column
+    units_from: Evidence | None = None  # the breakdown-table row (附件：目标任务分解表) the lead units come from
 
 
 def unique_targets(targets: list[Target]) -> list[Target]:
@@ -207,6 +208,7 @@ class TargetResult(BaseModel):
     lead_units: list[str]
     responsible_units: list[str]
     location: Evidence
+    units_from: Evidence | None = None  # where the lead units were read when not in the target's own text
 
     @classmethod
     def of(cls, target: Target) -> TargetResult:
@@ -228,6 +230,9 @@ class IndicatorResult(BaseModel):
     binding: str | None = None  # 约束性 / 预期性, where known
     certainty: str = "confirmed"  # confirmed / likely / unsure, from the reference
     wording: str  # the upper-level target sentence
+    # False: the upper level's own sentence does not state the bar applied (a province file giving only
+    # a stage value), so `wording` is written from the value, not quoted
+    wording_quoted: bool = True
     source: str  # the upper-level document
     target: str | None = None  # the plan's sentence
     location: Evidence | None = None
@@ -263,6 +268,7 @@ class Finding(BaseModel):
     expected: str | None = None
     actual: str | None = None
     wording: str | None = None  # the upper-level wording
+    wording_quoted: bool | None = None  # False: `wording` written from the upper level's value, not quoted
     source: str | None = None  # the upper-level document
     suggestion: str | None = None  # what to do, for people
     paste: str | None = None  # the part of the suggestion to put into the plan as it stands (复制 copies it)

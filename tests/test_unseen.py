@@ -59,6 +59,16 @@ def test_exactly_the_accusations_a_reviewer_would_make(name: str) -> None:
     assert all(f.certainty == "confirmed" for f in made)
 
 
+@pytest.mark.parametrize("name", [n for n in FILES if "lead_units_from" in _key(n)])
+def test_lead_units_from_an_annex(name: str) -> None:
+    """Every main target takes its lead unit from the annex row that restates it: no missing-lead-unit."""
+    (plan,) = _review(name).plans
+    main = [t for t in plan.targets if t.main and t.domain]
+    assert main and all(t.lead_units for t in main)
+    assert {t.units_from.heading for t in main if t.units_from} == {_key(name)["lead_units_from"]}
+    assert [f for f in plan.findings if f.rule == "missing-lead-unit"] == []
+
+
 # ---- the phenomena behind the misreadings, each on a small plan
 
 

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from ..models import Classified, Node, Paragraph, Plan, Quantity, Target
 from ..structure import label, walk
 from ..text.patterns import LEAD_UNITS, target_body
+from .breakdown import with_breakdown_units
 from .quantities import parse_quantities
 
 _GOALS = re.compile(r"^(?:\d+[.、]?)?(?:主要目标|具体目标|发展目标|目标)")
@@ -45,7 +46,8 @@ def extract(plan: Plan, classified: Classified) -> list[Target]:
             where = heading_path + [label(n) for n in path if n is not domain]
             found.extend(_targets_in(node, domain_id, where, main, deep))
         targets.extend(_dedupe(found))
-    return targets + _general_goals(plan.root, classified) + _summary_tables(plan.root, classified)
+    targets += _general_goals(plan.root, classified) + _summary_tables(plan.root, classified)
+    return with_breakdown_units(targets)
 
 
 def _general_goals(root: Node, classified: Classified) -> list[Target]:

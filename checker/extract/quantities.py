@@ -47,6 +47,7 @@ from .quantity_patterns import (
     FROM,
     HIST_CLAUSE,
     HIST_SENT,
+    LABEL_TO_FIGURE,
     LIST_GLUE,
     LOOKBACK,
     NAME_UNITS,
@@ -95,6 +96,7 @@ class _State:
     prev: _Found | None = None  # last figure in the current clause
     found: list[_Found] = field(default_factory=list)
     groups: int = 0
+    label: tuple[str, int] | None = None  # the unit a name's bracket gives (孕产妇死亡率（1/10万）), where it ends
 
 
 _TERM = re.compile(r"近期|中期|远期")
@@ -144,6 +146,7 @@ def _year_of(f: _Found, found: list[_Found]) -> int | None:
 
 
 def _end_sentence(st: _State) -> None:
+    st.label = None
     st.stage = None
     st.history = False
     st.base_year = None
@@ -166,9 +169,14 @@ def _step(st: _State, m: re.Match[str]) -> None:
         st.last_year_end = m.end()
     elif kind == "cnhist":
         st.history = True
+    elif kind == "unitlabel":
+        st.label = (
+            "1/万" if m["lunit"] == "1/万" else "1/10万" if m["lunit"].startswith("1/") else m["lunit"],
+            m.end(),
+        )
     elif kind in ("frac", "cheng", "half", "qty"):
         _on_number(st, m)
-    # lead / title / docno / ordinal / unitlabel / yrange: stepped over
+    # lead / title / docno / ordinal / yrange: stepped over
 
 
 def _on_year(st: _State, m: re.Match[str]) -> None:
@@ -264,6 +272,13 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
     suffix_cmp = SUFFIX_CMP.get(n.suffix) if n.suffix else None
     if not _is_figure(n, region, adjacent, suffix_cmp):
         return
+    if (
+        not n.unit
+        and st.label
+        and n.start - st.label[1] <= LOOKBACK
+        and LABEL_TO_FIGURE.fullmatch(st.text, st.label[1], n.start)
+    ):
+        n.unit = st.label[0]  # 孕产妇死亡率（1/10万）控制在10以下: the figure's unit is the name's
     if cmp in ("down", "up"):  # a change: "以2020年为基数下降20%"
         if n.unit in ("%", "‰", "1/10万", "1/万"):
             n.unit = f"{n.unit} {'below' if cmp == 'down' else 'above'}" + (f" {st.base_year}" if st.base_year else "")

@@ -35,7 +35,8 @@ TOKEN = re.compile(
     | (?P<title>《[^《》]*》)                                          # titles: 《…（2021—2030年）》
     | (?P<docno>〔(?:19|20)\d\d〕第?\d+号)                             # 东昌政发〔2022〕7号
     | (?P<ordinal>（(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})）|[①-⑳⑴-⒇])  # （1） （一） ①
-    | (?P<unitlabel>[（(]1/(?:10万|十万|万)[^（）()]{{0,4}}[）)])         # 孕产妇死亡率（1/10万）: a unit, no value
+    # 孕产妇死亡率（1/10万）, 巩固率（%）: the unit of the name's figures, no value
+    | (?P<unitlabel>[（(](?P<lunit>1/(?:10万|十万|万)|%|‰)[^（）()\d]{{0,4}}[）)])
     | (?P<yrange>(?<![\d.])(?:19|20)\d\d[—\-–~～至到](?:19|20)\d\d年?(?![\d.]))  # 2021—2030年
     | (?P<year>(?<![\d.])(?P<y>(?:19|20)\d\d)年(?P<yend>底|末|前|初)?)    # 2025年
     | (?P<cnstage>(?:到|至)“?十四五”?(?:末|期末|时期末))                  # 到“十四五”末 = 2025
@@ -128,6 +129,13 @@ SUFFIX_CMP = {
 }
 
 # ------------------------------------------------------------------ context patterns
+
+# What may stand between a unit label and the figure it gives its unit to (孕产妇死亡率（1/10万）到2025年
+# 和2030年分别控制在11和10以下): comparator and stage words, other figures of the list, no other name.
+LABEL_TO_FIGURE = re.compile(
+    rf"(?:{COMPARATOR_WORD.pattern}|(?:到|至)?(?:19|20)\d\d年(?:底|末)?|\d+(?:\.\d+)?|{SUFFIX}|分别|均|都|各|平均"
+    r"|近期|中期|远期|持续|逐步|逐年|稳步|不断|进一步|力争|争取|确保|[、和及与，；：,;:\s])*"
+)
 
 # history inside the clause: "提高了5个百分点", "已达到95%", "目前为…"
 HIST_CLAUSE = re.compile(

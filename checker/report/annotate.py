@@ -19,7 +19,7 @@ from typing import Any
 
 from ..accept import AUTHOR, open_verdict, where
 from ..errors import InputError, unreadable
-from ..labels import KIND_NAMES, SEVERITIES, SEVERITY_NAMES, VERDICT_NAMES, VERDICTS
+from ..labels import KIND_NAMES, SEVERITIES, SEVERITY_NAMES, VERDICT_NAMES, VERDICTS, WORDING_NAMES
 from ..load.word import Place, locate, places, word_package
 from ..models import SEVERITY_RANK, Acceptance, DocumentReport, Failure, Finding, PlanReport, Report
 
@@ -122,7 +122,10 @@ def _finding_text(finding: Finding, note: str | None) -> str:
         lines += [f"{advice}：" if advice else "建议表述：", finding.paste]
     elif finding.suggestion:
         lines.append(f"修改建议：{finding.suggestion}")
-    if finding.wording or finding.source:
+    if finding.wording and finding.wording_quoted is False:  # written from the upper level's value
+        cite = f"（数值依据《{finding.source}》）" if finding.source else ""
+        lines.append(f"{WORDING_NAMES[False]}：{finding.wording}{cite}")
+    elif finding.wording or finding.source:
         cite = f"——《{finding.source}》" if finding.source else ""
         lines.append(f"上级依据：{finding.wording or ''}{cite}")
     if finding.accepted is not None:

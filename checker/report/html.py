@@ -28,6 +28,7 @@ from ..labels import (
     STATUS_NAMES,
     STATUSES,
     VERDICT_NAMES,
+    WORDING_NAMES,
 )
 from ..models import (
     DocumentReport,
@@ -221,6 +222,7 @@ def render_html(
             buckets=CHART_BUCKETS,
             change_names=CHANGE_NAMES,
             kind_names=KIND_NAMES,
+            wording_names=WORDING_NAMES,
         )
     )
 

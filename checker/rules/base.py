@@ -12,6 +12,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from ..labels import WORDING_NAMES
 from ..models import Classified, DomainResult, Evidence, Finding, IndicatorResult, Plan, SectionResult, Severity, Target
 
 
@@ -126,7 +127,7 @@ def absent_parts(
 
 
 PART_PLACEHOLDERS = frozenset({"name", "title"})
-INDICATOR_PLACEHOLDERS = frozenset({"name", "expected", "actual", "wording", "source", "note"})
+INDICATOR_PLACEHOLDERS = frozenset({"name", "expected", "actual", "wording", "wording_label", "source", "note"})
 
 
 def indicator_finding(rule: Rule, result: IndicatorResult, **overrides: Any) -> Finding:
@@ -138,8 +139,9 @@ def indicator_finding(rule: Rule, result: IndicatorResult, **overrides: Any) -> 
         "expected": result.expected + caveat,
         "actual": result.actual or "未量化",
         "wording": result.wording,
+        "wording_label": WORDING_NAMES[result.wording_quoted],  # 上级表述, or 按上级数值拟写的表述
         "source": result.source,
         "note": result.note or "",
     }
-    carried = ("domain", "indicator", "expected", "actual", "wording", "source", "location")
+    carried = ("domain", "indicator", "expected", "actual", "wording", "wording_quoted", "source", "location")
     return rule.finding(values, **({name: getattr(result, name) for name in carried} | overrides))

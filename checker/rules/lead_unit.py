@@ -1,13 +1,18 @@
 """Kind `lead-unit`: every main target of a domain names a lead unit (牵头单位), judged by the plan's
-own practice. A plan that names lead units for fewer than half of its main targets (none at all: the
-units may sit in a separate breakdown table) gets ONE finding — `plan_message` when none names one,
-`some_message` listing the targets without one otherwise; a plan that names them for most gets one
-finding per target left out. A target's severity is its own: the rule's severity where its bracket
-names 责任单位 but no 牵头单位 (a slip in the bracket, answered by `suggestion_add`), `plan_severity`
-where it names no unit at all. So adding a lead unit never raises the severity of what is left."""
+own practice. A target's lead unit may stand beside it or in a breakdown table of the plan
+(附件：目标任务分解表; extract gives the target the row's units and `units_from`). A plan that names
+lead units for fewer than half of its main targets (none at all: the units may sit in a separate
+breakdown table) gets ONE finding — `plan_message` when none names one, `some_message` listing the
+targets without one otherwise (`annex_message` when some take theirs from a breakdown table); a
+plan that names them for most gets one finding per target left out (`annex_suggestion` when the
+plan's units are mostly in its breakdown table). A target's severity is its own: the rule's
+severity where its bracket names 责任单位 but no 牵头单位 (a slip in the bracket, answered by
+`suggestion_add`), `plan_severity` where it names no unit at all. So adding a lead unit, beside a
+target or in the table, never raises the severity of what is left."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -18,6 +23,7 @@ from .base import Parameters, PlanFacts, Rule, placeholders
 KIND = "lead-unit"
 PLACEHOLDERS = frozenset({"text", "units"})  # the target's sentence; its 责任单位
 _PLAN = ("count", "missing", "targets")  # main targets; those without a lead unit; their sentences
+_ANNEX = (*_PLAN, "annexed", "annex")  # and those whose lead unit is in the breakdown table; its heading
 _LISTED = 10  # targets named in the one finding; the rest are counted
 
 
@@ -27,6 +33,8 @@ class Params(Parameters):
     some_message: Annotated[str, placeholders(*_PLAN)]
     plan_suggestion: Annotated[str, placeholders(*_PLAN)] | None = None
     plan_severity: Severity | None = None  # None: the rule's severity
+    annex_message: Annotated[str, placeholders(*_ANNEX)] | None = None  # None: some_message
+    annex_suggestion: Annotated[str, placeholders(*PLACEHOLDERS, "annex")] | None = None  # None: the rule's
 
 
 def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
@@ -35,12 +43,16 @@ def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
     left = [t for t in targets if not t.lead_units]
     if not left:
         return
+    annexed = [t for t in targets if t.units_from is not None]
+    annex = Counter(t.units_from.heading or "目标任务分解表" for t in annexed if t.units_from).most_common(1)
+    values = {"annexed": len(annexed), "annex": annex[0][0] if annex else ""}
     if 2 * (len(targets) - len(left)) < len(targets):  # the plan's practice: lead units not in the text
         everywhere = len(left) == len(targets)
         names = "；".join(_body(t)[:30] for t in left[:_LISTED]) + (f"等{len(left)}项" if len(left) > _LISTED else "")
+        message = p.plan_message if everywhere else (annexed and p.annex_message) or p.some_message
         yield rule.finding(
-            {"count": len(targets), "missing": len(left), "targets": names},
-            message=p.plan_message if everywhere else p.some_message,
+            {"count": len(targets), "missing": len(left), "targets": names, **values},
+            message=message,
             suggestion=p.plan_suggestion or "",  # never the per-target one: it names {text}
             severity=max((_severity(rule, t) for t in left), key=SEVERITY_RANK.__getitem__),
             expected="每项主要目标注明牵头单位",
@@ -48,10 +60,13 @@ def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
             location=Evidence.at(facts.plan.location, facts.plan.title),
         )
         return
+    # most units in the breakdown table: a target left out is added there, not beside it
+    in_annex = 2 * len(annexed) > len(targets) and p.annex_suggestion
     for t in left:
+        suggestion = p.suggestion_add if t.responsible_units else (p.annex_suggestion if in_annex else None)
         yield rule.finding(
-            {"text": _body(t), "units": "、".join(t.responsible_units)},
-            suggestion=p.suggestion_add if t.responsible_units else None,
+            {"text": _body(t), "units": "、".join(t.responsible_units), **values},
+            suggestion=suggestion,
             severity=_severity(rule, t),
             domain=t.domain,
             expected="注明牵头单位",
