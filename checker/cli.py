@@ -218,10 +218,14 @@ def check(
         from .pipeline import reference_from_plan
 
         reference_targets = reference_from_plan(against, reference_targets)
-    rules = active_rules(rules_folder or config.rules, _split(select) or config.select, _split(ignore) or config.ignore)
+    rules_dir = rules_folder or config.rules
+    rules = active_rules(rules_dir, _split(select) or config.select, _split(ignore) or config.ignore)
     accepted = read_baseline(baseline) if baseline else None
-    severities = {**config.severity, **parse_severity(severity or [])}
-    require_known(severities, rules, "--severity")
+    flagged = parse_severity(severity or [])
+    every_rule = active_rules(rules_dir, [], [])  # a rule left out by --select may still be re-graded
+    require_known(config.severity, every_rule, f"配置文件 {config.source} 的 [severity]")
+    require_known(flagged, every_rule, "--severity")
+    severities = {**config.severity, **flagged}
     options = CheckOptions(level=level or config.level, policy=Policy(severity=severities, baseline=accepted))
 
     with batch.scratch_dir() as scratch:
