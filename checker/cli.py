@@ -27,7 +27,7 @@ from .output import FILE_NAMES, FORMATS, STDOUT_FORMATS
 
 HELP = """检查妇女/儿童发展规划与上级规划的衔接，写出衔接审核意见（check local plans against upper-level plans）。
 
-文件或文件夹：规划文件（.docx .doc .wps .rtf .odt .pdf .txt）或整个文件夹；- 表示标准输入。"""
+文件或文件夹：规划文件（.docx .doc .wps .rtf .odt .pdf .txt 或网页 .html .mht）或整个文件夹；- 表示标准输入。"""
 EPILOG = r"""子命令：
   check rules             列出全部规则（编号、级别、名称）
   check explain 规则编号  显示规则说明
@@ -231,7 +231,8 @@ def check(
     with batch.scratch_dir() as scratch:
         inputs = batch.collect(files, sys.stdin.buffer.read, Path(scratch))
         if not inputs:
-            raise InputError(f"在 {', '.join(files)} 中没有找到规划文件（.docx .doc .wps .rtf .odt .pdf .txt）")
+            kinds = ".docx .doc .wps .rtf .odt .pdf .txt 或网页 .html .mht"
+            raise InputError(f"在 {', '.join(files)} 中没有找到规划文件（{kinds}）")
         documents, failed = batch.run(
             inputs, reference_targets, rules, options, jobs or batch.default_jobs(), progress=True
         )
