@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperCommand
 
 from . import __version__
-from .config import FAIL_LEVELS, Config, find_config, load_config, parse_severity
+from .config import FAIL_LEVELS, LEVELS, Config, find_config, load_config, parse_severity
 from .errors import InputError
 from .output import FILE_NAMES, FORMATS, STDOUT_FORMATS
 
@@ -68,6 +68,12 @@ def _show_version(value: bool) -> None:
 def _fail_level(value: str | None) -> str | None:
     if value is not None and value not in FAIL_LEVELS:
         raise typer.BadParameter(f"应为 {'|'.join(FAIL_LEVELS)} 之一，而不是 {value}")
+    return value
+
+
+def _plan_level(value: str | None) -> str | None:
+    if value is not None and value not in LEVELS:  # as check.toml's `level` is checked
+        raise typer.BadParameter(f"应为 {' '.join(LEVELS)} 之一，而不是 {value}")
     return value
 
 
@@ -144,7 +150,13 @@ def check(
     ] = None,
     level: Annotated[
         str | None,
-        _opt("--level", metavar="层级", help="标题未写明层级时规划的层级（省 市 县 区 乡镇 街道）", panel=UPPER),
+        _opt(
+            "--level",
+            metavar="层级",
+            help="标题未写明层级时规划的层级（省 市 县 区 乡镇 街道）",
+            panel=UPPER,
+            callback=_plan_level,
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,

@@ -278,6 +278,7 @@ def test_two_inputs_with_the_same_name_get_two_reviews(tmp_path: Path) -> None:
         (["plan.txt", "--out"], "选项 --out 需要一个值"),
         (["plan.txt", "--isolated=yes"], "选项 --isolated 不接受值"),
         (["plan.txt", "--fail-on", "sometimes"], "--fail-on 的值无效"),
+        (["plan.txt", "--level", "国"], "--level 的值无效：应为 省 市 县"),
         (["plan.txt", "-j", "two"], "应为整数，而不是 two"),
         (["rules", "extra"], "多余的参数 extra（用法：check rules --help）"),
         (["explain"], "请给出规则编号"),
