@@ -21,13 +21,13 @@ import typer
 from typer.core import TyperCommand
 
 from . import __version__
-from .config import FAIL_LEVELS, Config, find_config, load_config, parse_severity
+from .config import FAIL_LEVELS, LEVELS, Config, find_config, load_config, parse_severity
 from .errors import InputError
 from .output import FILE_NAMES, FORMATS, STDOUT_FORMATS
 
 HELP = """检查妇女/儿童发展规划与上级规划的衔接，写出衔接审核意见（check local plans against upper-level plans）。
 
-文件或文件夹：规划文件（.docx .doc .wps .rtf .odt .pdf .txt）或整个文件夹；- 表示标准输入。"""
+文件或文件夹：规划文件（.docx .doc .wps .rtf .odt .pdf .txt 或网页 .html .mht）或整个文件夹；- 表示标准输入。"""
 EPILOG = r"""子命令：
   check rules             列出全部规则（编号、级别、名称）
   check explain 规则编号  显示规则说明
@@ -68,6 +68,12 @@ def _show_version(value: bool) -> None:
 def _fail_level(value: str | None) -> str | None:
     if value is not None and value not in FAIL_LEVELS:
         raise typer.BadParameter(f"应为 {'|'.join(FAIL_LEVELS)} 之一，而不是 {value}")
+    return value
+
+
+def _plan_level(value: str | None) -> str | None:
+    if value is not None and value not in LEVELS:  # as check.toml's `level` is checked
+        raise typer.BadParameter(f"应为 {' '.join(LEVELS)} 之一，而不是 {value}")
     return value
 
 
@@ -144,7 +150,13 @@ def check(
     ] = None,
     level: Annotated[
         str | None,
-        _opt("--level", metavar="层级", help="标题未写明层级时规划的层级（省 市 县 区 乡镇 街道）", panel=UPPER),
+        _opt(
+            "--level",
+            metavar="层级",
+            help="标题未写明层级时规划的层级（省 市 县 区 乡镇 街道）",
+            panel=UPPER,
+            callback=_plan_level,
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,
@@ -218,16 +230,21 @@ def check(
         from .pipeline import reference_from_plan
 
         reference_targets = reference_from_plan(against, reference_targets)
-    rules = active_rules(rules_folder or config.rules, _split(select) or config.select, _split(ignore) or config.ignore)
+    rules_dir = rules_folder or config.rules
+    rules = active_rules(rules_dir, _split(select) or config.select, _split(ignore) or config.ignore)
     accepted = read_baseline(baseline) if baseline else None
-    severities = {**config.severity, **parse_severity(severity or [])}
-    require_known(severities, rules, "--severity")
+    flagged = parse_severity(severity or [])
+    every_rule = active_rules(rules_dir, [], [])  # a rule left out by --select may still be re-graded
+    require_known(config.severity, every_rule, f"配置文件 {config.source} 的 [severity]")
+    require_known(flagged, every_rule, "--severity")
+    severities = {**config.severity, **flagged}
     options = CheckOptions(level=level or config.level, policy=Policy(severity=severities, baseline=accepted))
 
     with batch.scratch_dir() as scratch:
         inputs = batch.collect(files, sys.stdin.buffer.read, Path(scratch))
         if not inputs:
-            raise InputError(f"在 {', '.join(files)} 中没有找到规划文件（.docx .doc .wps .rtf .odt .pdf .txt）")
+            kinds = ".docx .doc .wps .rtf .odt .pdf .txt 或网页 .html .mht"
+            raise InputError(f"在 {', '.join(files)} 中没有找到规划文件（{kinds}）")
         documents, failed = batch.run(
             inputs, reference_targets, rules, options, jobs or batch.default_jobs(), progress=True
         )

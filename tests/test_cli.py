@@ -198,6 +198,41 @@ def test_province_file_extends_the_national_reference(tmp_path: Path) -> None:
     assert hiv["status"] == "equal"  # inherited from the national file
 
 
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        # indicators straight under the plan instead of under their domain: once silently ignored
+        ("    indicators:\n      - {id: women.health.maternal-mortality, value: 8}\n", "plans.women.indicators"),
+        (
+            "    domains:\n      - id: health\n        indicators:\n"
+            "          - {id: women.health.maternal-mortality, valeu: 8}\n",
+            "valeu",
+        ),
+        ("    domains:\n      - name: 妇女与健康\n", "缺少 id"),
+        ("    - domains\n", "结构"),
+    ],
+)
+def test_a_province_file_mistake_is_one_line_never_ignored(tmp_path: Path, body: str, says: str) -> None:
+    province = tmp_path / "province.yaml"
+    province.write_text(f"name: p\nversion: '1'\nextends: national-2021-2030\nplans:\n  women:\n{body}", "utf-8")
+    result = run(FIXTURES / "wuqing.txt", "--format", "json", "--reference", province)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("check: 上级目标文件 province.yaml 格式错误") and says in line
+
+
+def test_a_province_file_adds_to_the_vocabularies(tmp_path: Path) -> None:
+    from checker.reference import load_reference
+
+    province = tmp_path / "province.yaml"
+    province.write_text(
+        "name: p\nversion: '1'\nextends: national-2021-2030\nplans:\n  children:\n    past_parts: [上期回顾]\n",
+        encoding="utf-8",
+    )
+    national = load_reference("national-2021-2030").plans["children"].past_parts
+    assert load_reference(str(province)).plans["children"].past_parts == [*national, "上期回顾"]
+
+
 def test_against_an_upper_plan_document() -> None:
     """汝州市 checked against 东昌府区's plan as if it were the upper level: 12/10万 is weaker than 8.2/10万."""
     result = run(FIXTURES / "ruzhou.txt", "--format", "json", "--against", FIXTURES / "dongchangfu.docx")
@@ -243,6 +278,7 @@ def test_two_inputs_with_the_same_name_get_two_reviews(tmp_path: Path) -> None:
         (["plan.txt", "--out"], "选项 --out 需要一个值"),
         (["plan.txt", "--isolated=yes"], "选项 --isolated 不接受值"),
         (["plan.txt", "--fail-on", "sometimes"], "--fail-on 的值无效"),
+        (["plan.txt", "--level", "国"], "--level 的值无效：应为 省 市 县"),
         (["plan.txt", "-j", "two"], "应为整数，而不是 two"),
         (["rules", "extra"], "多余的参数 extra（用法：check rules --help）"),
         (["explain"], "请给出规则编号"),

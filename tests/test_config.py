@@ -55,6 +55,20 @@ def test_pyproject_section_and_an_extra_reference_relative_to_it(tmp_path: Path)
     assert hiv["status"] == "equal"  # the national layer is still there
 
 
+def test_a_rule_left_out_by_select_may_still_be_regraded(tmp_path: Path) -> None:
+    """The README's configuration selects some rules and re-grades another: that is not a mistake."""
+    (tmp_path / "check.toml").write_text(
+        'select = ["weaker-target"]\n[severity]\nmissing-lead-unit = "error"\n', encoding="utf-8"
+    )
+    result = check(WEAKER, "--format", "json", "--severity", "missing-target=error", cwd=tmp_path)
+    assert result.code == 1, result.stderr  # the weaker target is an error; no complaint about the others
+    findings = [f for fs in _rules(result.stdout).values() for f in fs]
+    assert findings and {f["rule"] for f in findings} == {"weaker-target"}
+    (tmp_path / "check.toml").write_text('[severity]\nno-such-rule = "error"\n', encoding="utf-8")
+    unknown = check(WEAKER, "--format", "json", cwd=tmp_path)
+    assert unknown.code == 2 and "check.toml" in unknown.stderr and "no-such-rule" in unknown.stderr
+
+
 @pytest.mark.parametrize(
     ("content", "says"),
     [

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import InputError
 from ..resources import data_dir, read_yaml
@@ -20,12 +20,19 @@ Comparator = Literal[">=", "<=", ">", "<", "=", "about"]
 PlanKind = Literal["women", "children"]
 
 
-class Keyword(BaseModel):
+class _Strict(BaseModel):
+    """A misspelt or misplaced key in a reference file is an error, never silently ignored (a province file
+    whose indicators sit at the wrong level would otherwise leave the national values in force)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Keyword(_Strict):
     word: str
     weight: float = 1.0
 
 
-class Indicator(BaseModel):
+class Indicator(_Strict):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -45,12 +52,12 @@ class Indicator(BaseModel):
     domain: str = ""  # filled when loaded
 
 
-class Qualitative(BaseModel):
+class Qualitative(_Strict):
     key: str
     wording: str
 
 
-class Domain(BaseModel):
+class Domain(_Strict):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
@@ -69,7 +76,7 @@ class Domain(BaseModel):
         return {w for w in words if len(w) >= 2}
 
 
-class Section(BaseModel):
+class Section(_Strict):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)  # names it has anywhere outside the domains
@@ -77,7 +84,7 @@ class Section(BaseModel):
     indicator_table: bool = False  # an indicator table of the whole plan stands for it (总体目标)
 
 
-class PlanReference(BaseModel):
+class PlanReference(_Strict):
     sections: list[Section]
     domains: list[Domain]
     kind_words: list[str] = Field(default_factory=list)  # 妇女, 女性: headings about this kind of plan
@@ -98,7 +105,7 @@ class PlanReference(BaseModel):
         return {d: {w: 1 / counts[w] for w in words} for d, words in terms.items()}
 
 
-class Reference(BaseModel):
+class Reference(_Strict):
     name: str
     version: str
     description: str = ""
@@ -153,11 +160,16 @@ def _load(name_or_path: str, below: tuple[str, ...] = ()) -> Reference:
         raise InputError(f"上级目标文件 {path.name} 无法读取：{str(e).splitlines()[0]}") from e
     if not isinstance(raw, dict):
         raise InputError(f"上级目标文件 {path.name} 不是有效的 YAML 映射")
-    _stamp_sources(raw)
-    if below:
-        raw = _merge(_load(below[-1], below[:-1]).model_dump(), raw)
-    elif raw.get("extends"):
-        raw = _merge(_load(raw["extends"]).model_dump(), raw)
+    try:
+        _stamp_sources(raw)
+        if below:
+            raw = _merge(_load(below[-1], below[:-1]).model_dump(), raw)
+        elif raw.get("extends"):
+            raw = _merge(_load(str(raw["extends"])).model_dump(), raw)
+    except KeyError as e:  # layering merges domains, sections and indicators by id
+        raise InputError(f"上级目标文件 {path.name} 格式错误：有一项缺少 {e.args[0]}") from None
+    except (TypeError, AttributeError):
+        raise InputError(f"上级目标文件 {path.name} 格式错误：结构应与 national-2021-2030.yaml 相同") from None
     try:
         ref = Reference.model_validate(raw)
     except ValidationError as e:
@@ -196,6 +208,9 @@ def _merge(parent: dict, child: dict) -> dict:
         base = merged["plans"].setdefault(kind, {"sections": [], "domains": []})
         if "sections" in plan:
             base["sections"] = _merge_by_id(base["sections"], plan["sections"])
+        for key, words in plan.items():  # kind_words, past_parts …: added to the parent's; unknown keys refused
+            if key not in ("sections", "domains"):
+                base[key] = [*base.get(key, []), *words] if isinstance(words, list) else words
         domains = {d["id"]: dict(d) for d in base["domains"]}
         for d in plan.get("domains", []):
             if d["id"] in domains:
