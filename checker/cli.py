@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from . import __version__
@@ -131,7 +132,7 @@ def check(argv: list[str]) -> int:
     from . import batch
     from .baseline import Policy, baseline_result, baseline_text, read_baseline
     from .models import SEVERITY_RANK, CheckOptions
-    from .output import render, write_atomic, write_reviews, write_stdout
+    from .output import Reviews, render, write_atomic, write_reviews, write_stdout
     from .pipeline import report_for
     from .reference import load_reference
 
@@ -151,7 +152,12 @@ def check(argv: list[str]) -> int:
         inputs = batch.collect(args.files, sys.stdin.buffer.read, Path(scratch))
         if not inputs:
             raise InputError(f"在 {', '.join(args.files)} 中没有找到规划文件（.docx .doc .wps .rtf .odt .pdf .txt）")
-        documents, failed = batch.run(inputs, reference, rules, options, jobs, progress=True)
+        names = dict(zip((i.shown for i in inputs), batch.output_names(inputs), strict=True))
+        reviews = Reviews(args.out or Path("."), names, None if args.no_timestamp else datetime.now())
+        early = "html" in formats and not args.compare  # else each review is written below, from the whole report
+        documents, failed = batch.run(
+            inputs, reference, rules, options, jobs, True, reviews if early else None, whole="json" in formats
+        )
         if args.compare and documents:
             old, old_failed = batch.run(
                 [batch.Input(args.compare, str(args.compare))],
@@ -173,14 +179,12 @@ def check(argv: list[str]) -> int:
     if args.write_baseline:
         write_atomic(args.write_baseline, baseline_text(report, baseline))
 
-    names = dict(zip((i.shown for i in inputs), batch.output_names(inputs), strict=True))
     is_batch = len(inputs) > 1 or any(Path(f).is_dir() for f in args.files if f != batch.STDIN)
     for f in formats:
         if f == "html":
-            out = args.out or Path(".")
-            written = write_reviews(report, names, out, timestamp=not args.no_timestamp, index=is_batch)
+            written = write_reviews(report, reviews, index=is_batch, rendered=early)
             if not to_stdout or args.out:
-                _summary(report, written, out if is_batch else None)
+                _summary(report, written, reviews.out if is_batch else None)
         elif args.out is not None and f != "github":
             write_atomic(args.out / FILE_NAMES[f], render(f, report, rules, fail_on))
         else:
