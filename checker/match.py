@@ -256,7 +256,7 @@ def _fuzzy(
             named[id(t)] = [(start, end) for _, start, end in find_phrases(body, names_of_all)]
         known = named[id(t)]
         for name in names:
-            found = fuzz.partial_ratio_alignment(name, body)
+            found = fuzz.partial_ratio_alignment(name, body, score_cutoff=_RESEMBLES_MIN)  # None below it
             if found is None or any(start < found.dest_end and found.dest_start < end for start, end in known):
                 continue
             if found.score >= _RESEMBLES_MIN and (best is None or found.score > best[0]):
