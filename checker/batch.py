@@ -159,7 +159,9 @@ def run(
         else:
             _warm(reviews is not None)
             with ProcessPoolExecutor(jobs, initializer=_start, initargs=setup) as pool:
-                futures = {pool.submit(_check, item): i for i, item in enumerate(inputs)}
+                # Largest files first, so that no worker is left alone with a long file at the end.
+                order = sorted(range(len(inputs)), key=lambda i: -_size(inputs[i].path))
+                futures = {pool.submit(_check, inputs[i]): i for i in order}
                 try:
                     for future in as_completed(futures):
                         i = futures[future]
@@ -171,6 +173,13 @@ def run(
     documents = [r for r in results if isinstance(r, DocumentReport)]
     failures = [r for r in results if isinstance(r, Failure)]
     return documents, failures
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # it fails in its worker, with its reason
+        return 0
 
 
 def _warm(reviews: bool) -> None:
