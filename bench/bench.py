@@ -129,6 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=20, help="corpus copies in the batch run")
     parser.add_argument("--batch", action="store_true", help="only the batch run")
+    parser.add_argument("--single", action="store_true", help="only the single-file table")
     args = parser.parse_args()
     if args.batch:
         batch_only(args.repeat)
@@ -148,7 +149,8 @@ def main() -> None:
     help_s = timed([*check, "--help"])
     print(f"check --help: {help_s:.2f} s")
     print(f"peak memory of one process so far: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
-    batch_only(args.repeat)
+    if not args.single:
+        batch_only(args.repeat)
 
 
 def batch_only(repeat: int) -> None:
