@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from .errors import InputError
 from .load import SUPPORTED
 from .models import CheckOptions, DocumentReport, Failure
+from .output import Reviews
 
 if TYPE_CHECKING:
     from .reference import Reference
@@ -96,13 +97,17 @@ def output_names(inputs: list[Input]) -> list[Path]:
 _worker: dict[str, object] = {}
 
 
-def _start(reference: Reference, rules: tuple[Rule, ...], options: CheckOptions) -> None:
-    _worker.update(reference=reference, rules=rules, options=options)
+def _start(
+    reference: Reference, rules: tuple[Rule, ...], options: CheckOptions, reviews: Reviews | None, whole: bool
+) -> None:
+    _worker.update(reference=reference, rules=rules, options=options, reviews=reviews, whole=whole)
 
 
 def _check(item: Input) -> DocumentReport | Failure:
-    """One file in a worker: its report, or why it could not be checked (the batch goes on)."""
-    from .pipeline import check_file
+    """One file in a worker: its report, or why it could not be checked (the batch goes on). With `reviews`
+    the worker writes the file's review itself, and unless the run needs `whole` reports sends back only
+    what the index, the summaries and the exit code read (all but the target list, the bulk of a report)."""
+    from .pipeline import check_file, report_for
 
     options: CheckOptions = _worker["options"]  # type: ignore[assignment]
     if options.policy is not None and hasattr(options.policy, "document"):
@@ -120,7 +125,14 @@ def _check(item: Input) -> DocumentReport | Failure:
         return Failure(
             path=item.shown, reason=f"检查时出现内部错误，请报告此问题 (internal error: {type(e).__name__}: {e})"
         )
-    return report.model_copy(update={"path": item.shown})
+    report = report.model_copy(update={"path": item.shown})
+    reviews: Reviews | None = _worker["reviews"]  # type: ignore[assignment]
+    if reviews is None:
+        return report
+    reviews.write(report_for([report], _worker["reference"]), 0)  # type: ignore[arg-type]  # OutputError ends the run
+    if _worker["whole"]:
+        return report
+    return report.model_copy(update={"plans": [p.model_copy(update={"targets": []}) for p in report.plans]})
 
 
 def run(
@@ -130,26 +142,60 @@ def run(
     options: CheckOptions,
     jobs: int,
     progress: bool,
+    reviews: Reviews | None = None,
+    whole: bool = True,
 ) -> tuple[list[DocumentReport], list[Failure]]:
-    """Check every input, `jobs` at a time; reports in input order, failures listed."""
+    """Check every input, `jobs` at a time; reports in input order, failures listed. With `reviews` each
+    review is written by the worker that checked the file, as soon as it is checked."""
     results: list[DocumentReport | Failure | None] = [None] * len(inputs)
     jobs = max(1, min(jobs, len(inputs)))
+    setup = (reference, rules, options, reviews, whole)
     with _progress(len(inputs), progress) as advance:
         if jobs == 1:
-            _start(reference, rules, options)
+            _start(*setup)
             for i, item in enumerate(inputs):
                 results[i] = _check(item)
                 advance(item.shown)
         else:
-            with ProcessPoolExecutor(jobs, initializer=_start, initargs=(reference, rules, options)) as pool:
-                futures = {pool.submit(_check, item): i for i, item in enumerate(inputs)}
-                for future in as_completed(futures):
-                    i = futures[future]
-                    results[i] = future.result()
-                    advance(inputs[i].shown)
+            _warm(reviews is not None)
+            with ProcessPoolExecutor(jobs, initializer=_start, initargs=setup) as pool:
+                # Largest files first, so that no worker is left alone with a long file at the end.
+                order = sorted(range(len(inputs)), key=lambda i: -_size(inputs[i].path))
+                futures = {pool.submit(_check, inputs[i]): i for i in order}
+                try:
+                    for future in as_completed(futures):
+                        i = futures[future]
+                        results[i] = future.result()
+                        advance(inputs[i].shown)
+                except BaseException:  # an output error or ^C: the files not yet started are not checked
+                    pool.shutdown(cancel_futures=True)
+                    raise
     documents = [r for r in results if isinstance(r, DocumentReport)]
     failures = [r for r in results if isinstance(r, Failure)]
     return documents, failures
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # it fails in its worker, with its reason
+        return 0
+
+
+def _warm(reviews: bool) -> None:
+    """Where workers are forked, load what every check needs (spaCy, the review template) once, before the
+    fork, instead of once in each worker."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        return
+    from .text.nlp import pipeline
+
+    pipeline()
+    if reviews:
+        from .report.html import TEMPLATE, _environment
+
+        _environment().get_template(TEMPLATE)
 
 
 class _progress:

@@ -12,8 +12,8 @@ errors are rewritten into one Chinese line (_usage_error)."""
 
 from __future__ import annotations
 
-import difflib
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -220,7 +220,7 @@ def check(
     from . import batch
     from .baseline import Policy, baseline_result, baseline_text, read_baseline
     from .models import SEVERITY_RANK, CheckOptions
-    from .output import render, write_atomic, write_reviews, write_stdout
+    from .output import Reviews, render, write_atomic, write_reviews, write_stdout
     from .pipeline import report_for
     from .reference import layers, load_reference
     from .ruleset import active_rules, require_known
@@ -245,8 +245,18 @@ def check(
         if not inputs:
             kinds = ".docx .doc .wps .rtf .odt .pdf .txt 或网页 .html .mht"
             raise InputError(f"在 {', '.join(files)} 中没有找到规划文件（{kinds}）")
+        names = dict(zip((i.shown for i in inputs), batch.output_names(inputs), strict=True))
+        reviews = Reviews(out or Path("."), names, None if no_timestamp else datetime.now())
+        early = "html" in formats and not compare  # else each review is written below, from the whole report
         documents, failed = batch.run(
-            inputs, reference_targets, rules, options, jobs or batch.default_jobs(), progress=True
+            inputs,
+            reference_targets,
+            rules,
+            options,
+            jobs or batch.default_jobs(),
+            True,
+            reviews if early else None,
+            whole="json" in formats,
         )
         if compare and documents:
             old_options = CheckOptions(options.level, Policy(severities))  # no baseline: accepted ones compared too
@@ -258,12 +268,11 @@ def check(
     if write_baseline:
         write_atomic(write_baseline, baseline_text(report, accepted))
 
-    names = dict(zip((i.shown for i in inputs), batch.output_names(inputs), strict=True))
     is_batch = len(inputs) > 1 or any(Path(f).is_dir() for f in files if f != batch.STDIN)
-    folder = out or Path(".")
+    folder = reviews.out
     for f in formats:
         if f == "html":
-            written = write_reviews(report, names, folder, timestamp=not no_timestamp, index=is_batch)
+            written = write_reviews(report, reviews, index=is_batch, rendered=early)
             if not to_stdout or out:  # the summary only when stdout does not carry a format
                 from .report.text import print_summary, print_total
 
@@ -353,7 +362,11 @@ def _usage_error(e: Exception, args: list[str]) -> str:
     vendors (private), so they are told apart by the attributes they carry; anything else keeps its own text."""
     name = getattr(e, "option_name", None)
     if name and hasattr(e, "possibilities"):  # typer's guesses share the "--" with anything; compare the words
-        close = difflib.get_close_matches(name.lstrip("-"), [p.lstrip("-") for p in e.possibilities or []])
+        from rapidfuzz import fuzz, process
+
+        words = [p.lstrip("-") for p in e.possibilities or []]
+        found = process.extract(name.lstrip("-"), words, scorer=fuzz.ratio, score_cutoff=60, limit=3)
+        close = [word for word, _, _ in found]
         return f"没有选项 {name}" + (f"（是否想用 --{'、--'.join(close)}？）" if close else "")
     if name:  # a value missing after the option, or one given to a switch as --switch=value
         return f"选项 {name} 不接受值" if any(a.startswith(f"{name}=") for a in args) else f"选项 {name} 需要一个值"

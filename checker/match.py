@@ -73,8 +73,9 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
             if counts and _better(ev, best.get(ev.indicator.id)):
                 best[ev.indicator.id] = ev
     names = tuple(sorted({n for i in indicators for n in (i.name, *i.aliases)}))
+    named: dict[int, list[tuple[int, int]]] = {}  # per main target, where it names an indicator exactly
     for ind in indicators:
-        if ind.id not in best and (ev := _fuzzy(ind, targets, names)):
+        if ind.id not in best and (ev := _fuzzy(ind, targets, names, named)):
             best[ind.id] = ev
     return annotated, best
 
@@ -239,7 +240,9 @@ def _better(new: Statement, old: Statement | None) -> bool:
     return rank(new) > rank(old)
 
 
-def _fuzzy(ind: Indicator, targets: list[Target], names_of_all: tuple[str, ...]) -> Statement | None:
+def _fuzzy(
+    ind: Indicator, targets: list[Target], names_of_all: tuple[str, ...], named: dict[int, list[tuple[int, int]]]
+) -> Statement | None:
     """A main target naming the indicator in other words or with a typo (孕产妇死忙率), by rapidfuzz
     over its name and aliases. With a figure right after the name it is read as the indicator's
     (compare then takes the unit and comparator as the evidence, and never accuses on it); a
@@ -251,9 +254,11 @@ def _fuzzy(ind: Indicator, targets: list[Target], names_of_all: tuple[str, ...])
         if not t.main:
             continue
         body = target_body(t.text)
-        known = [(start, end) for _, start, end in find_phrases(body, names_of_all)]
+        if id(t) not in named:
+            named[id(t)] = [(start, end) for _, start, end in find_phrases(body, names_of_all)]
+        known = named[id(t)]
         for name in names:
-            found = fuzz.partial_ratio_alignment(name, body)
+            found = fuzz.partial_ratio_alignment(name, body, score_cutoff=_RESEMBLES_MIN)  # None below it
             if found is None or any(start < found.dest_end and found.dest_start < end for start, end in known):
                 continue
             if found.score >= _RESEMBLES_MIN and (best is None or found.score > best[0]):

@@ -8,6 +8,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -87,24 +88,39 @@ def render(format: str, report: Report, rules: tuple[Rule, ...], fail_on: str) -
     return "".join(line + "\n" for line in finding_lines(report))
 
 
-def write_reviews(report: Report, names: dict[str, PurePath], out: Path, timestamp: bool, index: bool) -> list[Path]:
-    """A review per document at OUT/<its mirrored name>.review.html; for a batch also OUT/index.html,
-    summary.json and summary.csv."""
-    from .report.html import render_html
+@dataclass(frozen=True)
+class Reviews:
+    """Where the review pages go: OUT/<each input's mirrored name>.review.html, showing the time they were
+    generated (None with --no-timestamp: then the pages are the same byte for byte on every run)."""
 
-    now = datetime.now() if timestamp else None
-    written = []
-    for i, doc in enumerate(report.documents):
-        target = out / names[doc.path].parent / f"{names[doc.path].name}.review.html"
-        write_atomic(target, render_html(report, i, now, timestamp=timestamp))
-        written.append(target)
+    out: Path
+    names: dict[str, PurePath]  # input as shown → its mirrored name
+    generated: datetime | None
+
+    def path(self, document: str) -> Path:
+        name = self.names[document]
+        return self.out / name.parent / f"{name.name}.review.html"
+
+    def write(self, report: Report, index: int) -> Path:
+        """Render and write the review of `report.documents[index]`; where it was written."""
+        from .report.html import render_html
+
+        target = self.path(report.documents[index].path)
+        write_atomic(target, render_html(report, index, self.generated, timestamp=self.generated is not None))
+        return target
+
+
+def write_reviews(report: Report, reviews: Reviews, index: bool, rendered: bool = False) -> list[Path]:
+    """A review per document (unless the workers already wrote them: `rendered`); for a batch also
+    OUT/index.html, summary.json and summary.csv. The reviews' paths, in document order."""
+    documents = report.documents
+    written = [reviews.path(doc.path) if rendered else reviews.write(report, i) for i, doc in enumerate(documents)]
     if index:
         from .report.index import render_index, summary_csv, summary_json
 
-        reviews = {
-            doc.path: PurePath(os.path.relpath(path, out)) for doc, path in zip(report.documents, written, strict=True)
-        }
-        write_atomic(out / "index.html", render_index(report, reviews, now))
-        write_atomic(out / "summary.json", summary_json(report, reviews))
-        write_atomic(out / "summary.csv", summary_csv(report, reviews))
+        out = reviews.out
+        links = {doc.path: PurePath(os.path.relpath(path, out)) for doc, path in zip(documents, written, strict=True)}
+        write_atomic(out / "index.html", render_index(report, links, reviews.generated))
+        write_atomic(out / "summary.json", summary_json(report, links))
+        write_atomic(out / "summary.csv", summary_csv(report, links))
     return written

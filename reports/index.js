@@ -30,8 +30,11 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (x, y) {
-          var order = compare(key(x, column), key(y, column));
-          return ascending ? order : -order;
+          var a = key(x, column), b = key(y, column);
+          if (a === "" || b === "") {
+            return (a === "") - (b === "");  // cells without a value last, whichever the direction
+          }
+          return ascending ? compare(a, b) : -compare(a, b);
         });
         rows.forEach(function (row) { body.appendChild(row); });
       }

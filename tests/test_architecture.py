@@ -29,8 +29,8 @@ LAYERS = [
     ("revision",),  # two versions of a plan compared
     ("report",),
     ("pipeline",),
-    ("batch",),  # many files, in worker processes
     ("output", "config", "ruleset"),  # where the reports go; what the configuration and flags ask
+    ("batch",),  # many files, in worker processes (each writes the reviews of the files it checked)
     ("cli", "__main__"),
 ]
 

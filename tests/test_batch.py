@@ -103,3 +103,37 @@ def test_no_timestamp_reviews_are_byte_for_byte_reproducible(tmp_path: Path) -> 
         pages.append([(p.relative_to(tmp_path / run), p.read_bytes()) for p in sorted((tmp_path / run).rglob("*.*"))])
     assert pages[0] == pages[1] and len(pages[0]) > 5
     assert "生成时间" not in (tmp_path / "a" / "东昌府区" / "规划.review.html").read_text(encoding="utf-8")
+
+
+def test_workers_write_the_same_reviews_and_send_back_no_target_lists(tmp_path: Path) -> None:
+    """Each worker renders the reviews of the files it checked; the command keeps only what the index needs."""
+    from checker import batch
+    from checker.models import CheckOptions
+    from checker.output import Reviews
+    from checker.pipeline import check_file, report_for
+    from checker.reference import load_reference
+    from checker.report.html import render_html
+    from checker.rules import load_rules
+
+    plans = _counties(tmp_path)
+    inputs = batch.collect([str(plans)], bytes, tmp_path)
+    names = dict(zip((i.shown for i in inputs), batch.output_names(inputs), strict=True))
+    reviews = Reviews(tmp_path / "out", names, None)
+    reference, rules = load_reference(), tuple(load_rules())
+    documents, failed = batch.run(inputs, reference, rules, CheckOptions(), 2, False, reviews, whole=False)
+    assert len(documents) == 3 and not failed
+    for document in documents:
+        assert all(plan.targets == [] and plan.indicators for plan in document.plans)
+        whole = check_file(Path(document.path), reference, rules)
+        assert any(plan.targets for plan in whole.plans)
+        page = render_html(report_for([whole], reference), 0, None, timestamp=False)
+        assert reviews.path(document.path).read_text(encoding="utf-8") == page
+
+
+def test_an_output_error_in_a_worker_is_one_line_and_stops_the_batch(tmp_path: Path) -> None:
+    plans = _counties(tmp_path)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    result = check(plans, "--out", blocker / "out", "--jobs", "2", cwd=tmp_path)
+    assert result.code == 2, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "无法写入" in result.stderr and "Traceback" not in result.stderr

@@ -272,18 +272,22 @@ def _dedupe(targets: list[Target]) -> list[Target]:
     """One target per statement: a Word file may keep a stray partial copy of a target next to the
     table row that states it in full. Of two near-identical targets the fuller one stays."""
     out: list[Target] = []
+    bodies: list[str] = []  # of the targets kept
     for t in targets:
-        twin = next((i for i, o in enumerate(out) if _same_statement(t, o)), None)
+        body = target_body(t.text)
+        twin = next((i for i, o in enumerate(bodies) if _same_statement(body, o)), None)
         if twin is None:
             out.append(t)
+            bodies.append(body)
         elif _fullness(t) > _fullness(out[twin]):
-            out[twin] = t
+            out[twin], bodies[twin] = t, body
     return out
 
 
-def _same_statement(a: Target, b: Target) -> bool:
-    short, long = sorted((target_body(a.text), target_body(b.text)), key=len)
-    return len(short) >= 8 and fuzz.partial_ratio(short, long) >= 95
+def _same_statement(a: str, b: str) -> bool:
+    """Are two target bodies near-identical (one nearly contained in the other)?"""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 8 and fuzz.partial_ratio(short, long, score_cutoff=95) >= 95
 
 
 def _fullness(t: Target) -> tuple[bool, int]:

@@ -135,6 +135,7 @@ def _page_list(numbers: list[int]) -> str:
 def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
     import ctypes
 
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     page = pdf[index]
@@ -145,17 +146,23 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
         # pdfplumber's coordinates: x as in the PDF, y measured down from the top of the media box
         page_top, page_bottom = height - top, height - bottom
         tp = textpage.raw
-        x, y = ctypes.c_double(), ctypes.c_double()
+        # The raw calls bound once, one box and one point reused: a 90-page plan has some 60 000 characters.
+        unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+        box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+        angle, quarter = pdfium_c.FPDFText_GetCharAngle, math.pi / 2
+        rect, x, y = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+        rect_p, x_p, y_p = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
         raw = []
         for k in range(textpage.count_chars()):
-            code = pdfium_c.FPDFText_GetUnicode(tp, k)
-            if pdfium_c.FPDFText_IsGenerated(tp, k) == 1 or code < 32 or 0xD800 <= code <= 0xDFFF:
+            code = unicode(tp, k)
+            if code < 32 or 0xD800 <= code <= 0xDFFF or generated(tp, k) == 1:
                 continue
-            c_left, c_bottom, c_right, c_top = textpage.get_charbox(k, loose=True)
-            pdfium_c.FPDFText_GetCharOrigin(tp, k, x, y)
+            if not box(tp, k, rect_p):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+            origin(tp, k, x_p, y_p)
             # pdfium measures the angle clockwise; turns here are counter-clockwise, as in PDF space
-            turn = -round(pdfium_c.FPDFText_GetCharAngle(tp, k) / (math.pi / 2)) % 4
-            raw.append((chr(code), c_left, c_bottom, c_right, c_top, x.value, y.value, turn))
+            turn = -round(angle(tp, k) / quarter) % 4
+            raw.append((chr(code), rect.left, rect.bottom, rect.right, rect.top, x.value, y.value, turn))
         turn = _turn(raw)
         if turn:  # text set at a right angle (a landscape table turned on the page): read it upright
             chars = [_upright(c, turn) for c in raw]
@@ -169,10 +176,10 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
     # A table needs at least two cells; two rectangles take ten path segments. The columns of a
     # ruled table are the table reader's, not columns of text.
     ruled = segments >= 8
-    groups, columns = reading_groups(chars, left, right) if not ruled else ([chars], 1)
+    groups, columns = reading_groups(chars, left, right) if not ruled else ([rows(chars)], 1)
     lines = []
     for number, group in enumerate(groups):
-        column = number + 1 if columns > 1 and len(rows(group)) > 1 else 0
+        column = number + 1 if columns > 1 and len(group) > 1 else 0
         lines += [replace(line, column=column) for line in _group_lines(group)]
     result = _PdfPage(index + 1, right - left, page_top, page_bottom, lines, ruled, [], columns)
     result.blank = not chars and images > 0
@@ -219,9 +226,9 @@ def _objects(owner: Any, count: Any, get: Any, depth: int = 0) -> tuple[int, int
     return total, images
 
 
-def _group_lines(chars: list[tuple[str, float, float, float, float, float]]) -> list[_PdfLine]:
-    """Characters sharing a baseline form a line (a superscript stays with its line)."""
-    return [line for line in map(_make_line, rows(chars)) if line.text]
+def _group_lines(group: list[list[tuple[str, float, float, float, float, float]]]) -> list[_PdfLine]:
+    """Each row of characters sharing a baseline is a line (a superscript stays with its line)."""
+    return [line for line in map(_make_line, group) if line.text]
 
 
 def _make_line(chars: list[tuple[str, float, float, float, float, float]]) -> _PdfLine:

@@ -8,6 +8,9 @@ bands; in each band the left column is read before the right one."""
 
 from __future__ import annotations
 
+import itertools
+from operator import itemgetter
+
 Char = tuple[str, float, float, float, float, float]  # text, left, right, top, bottom, baseline
 
 _BIN = 2.0  # points
@@ -19,24 +22,28 @@ _MIN_ROWS = 5  # on each side
 def rows(chars: list[Char]) -> list[list[Char]]:
     """Characters sharing a baseline (a superscript stays with its row), top to bottom."""
     out: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c[5], c[1])):
-        if out and char[5] - out[-1][0][5] <= 0.4 * max(out[-1][0][4] - out[-1][0][3], 1.0):
-            out[-1].append(char)
+    row: list[Char] = []
+    base = reach = 0.0  # the row's first character's baseline, and how far below it a character still joins
+    for char in sorted(chars, key=itemgetter(5, 1)):
+        if row and char[5] - base <= reach:
+            row.append(char)
         else:
-            out.append([char])
+            row = [char]
+            out.append(row)
+            base, reach = char[5], 0.4 * max(char[4] - char[3], 1.0)
     return out
 
 
-def reading_groups(chars: list[Char], left: float, right: float) -> tuple[list[list[Char]], int]:
-    """The page's characters in groups to be read one after the other, and how many columns the
-    page has (1 when it has no gutter)."""
+def reading_groups(chars: list[Char], left: float, right: float) -> tuple[list[list[list[Char]]], int]:
+    """The page's characters in groups to be read one after the other, each group as its rows, and
+    how many columns the page has (1 when it has no gutter)."""
     page_rows = rows(chars)
-    groups: list[list[Char]] = [chars]
     gutters = _gutters(page_rows, left, right)
     if not gutters:
-        return groups, 1
+        return [page_rows], 1
     edges = [g for gutter in gutters for g in gutter]
-    groups, columns = [], [[] for _ in range(len(gutters) + 1)]
+    groups: list[list[Char]] = []
+    columns: list[list[Char]] = [[] for _ in range(len(gutters) + 1)]
     for row in page_rows:
         if any(c[1] < (g0 + g1) / 2 < c[2] for c in row for g0, g1 in gutters):  # set across the page
             groups += [col for col in columns if col]
@@ -47,7 +54,7 @@ def reading_groups(chars: list[Char], left: float, right: float) -> tuple[list[l
             middle = (c[1] + c[2]) / 2
             columns[sum(middle > e for e in edges[::2])].append(c)
     groups += [col for col in columns if col]
-    return groups, len(gutters) + 1
+    return [rows(group) for group in groups], len(gutters) + 1
 
 
 def _gutters(page_rows: list[list[Char]], left: float, right: float) -> list[tuple[float, float]]:
@@ -55,13 +62,23 @@ def _gutters(page_rows: list[list[Char]], left: float, right: float) -> list[tup
     if len(page_rows) < 2 * _MIN_ROWS or right - left < 10 * _MIN_GUTTER:
         return []
     bins = int((right - left) / _BIN) + 1
-    crossing = [0] * bins
+    change = [0] * (bins + 1)  # how many more rows cross bin b than bin b - 1
     for row in page_rows:
-        covered = set()
-        for c in row:
-            covered.update(range(max(int((c[1] - left) / _BIN), 0), min(int((c[2] - left) / _BIN) + 1, bins)))
-        for b in covered:
-            crossing[b] += 1
+        spans = sorted((max(int((c[1] - left) / _BIN), 0), min(int((c[2] - left) / _BIN) + 1, bins)) for c in row)
+        start = end = -1
+        for a, b in spans:  # the bins the row covers, as runs
+            if a >= b:
+                continue
+            if a > end:
+                if end > start:
+                    change[start] += 1
+                    change[end] -= 1
+                start = a
+            end = max(end, b)
+        if end > start:
+            change[start] += 1
+            change[end] -= 1
+    crossing = list(itertools.accumulate(change[:bins]))
     lo, hi = int(0.2 * bins), int(0.8 * bins)
     # The gutter is where the fewest rows cross (only rows set across the page); a strip where
     # somewhat more cross is the ragged end of a column's short lines, not the gutter.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
@@ -26,6 +28,7 @@ class PlanRow:
     document: DocumentReport
     plan: PlanReport
     review: str | None  # the review's path relative to the index
+    file: str  # the document's path within the batch's folder (named once, at the top of the index)
 
     @property
     def level(self) -> str:
@@ -48,11 +51,25 @@ class KindTable:
 
 
 def plan_rows(report: Report, reviews: dict[str, PurePath]) -> list[PlanRow]:
+    folder = batch_folder(report)
     return [
-        PlanRow(doc, plan, reviews[doc.path].as_posix() if doc.path in reviews else None)
+        PlanRow(
+            doc,
+            plan,
+            reviews[doc.path].as_posix() if doc.path in reviews else None,
+            os.path.relpath(doc.path, folder) if folder else doc.path,
+        )
         for doc in report.documents
         for plan in doc.plans
     ]
+
+
+def batch_folder(report: Report) -> str | None:
+    """The folder that holds every file of the batch, if they share one."""
+    try:
+        return os.path.commonpath([os.path.dirname(d.path) for d in report.documents]) or None
+    except ValueError:  # absolute and relative paths mixed (or standard input)
+        return None
 
 
 def _tables(rows: list[PlanRow]) -> list[KindTable]:
@@ -75,12 +92,13 @@ def part_found(plan: PlanReport, column: Column) -> bool | None:
     return next((item.found for item in items if item.id == id_), None)
 
 
-def indicator_cell(plan: PlanReport, column: Column) -> tuple[str, str]:
-    """(status, what to show) for one plan and one upper-level indicator."""
+def indicator_cell(plan: PlanReport, column: Column) -> tuple[str, str, str]:
+    """(status, what to show, sort key: the value's number) for one plan and one upper-level indicator."""
     result = next((i for i in plan.indicators if i.indicator == column.id), None)
     if result is None:
-        return "missing", "—"
-    return result.status, result.actual or STATUS_NAMES[result.status]
+        return "missing", "—", ""
+    number = re.search(r"\d+(?:\.\d+)?", result.actual or "")
+    return result.status, result.actual or STATUS_NAMES[result.status], number[0] if number else ""
 
 
 def render_index(report: Report, reviews: dict[str, PurePath], generated: datetime | None) -> str:
@@ -100,6 +118,7 @@ def render_index(report: Report, reviews: dict[str, PurePath], generated: dateti
             rows=rows,
             tables=_tables(rows),
             failed=report.failed,
+            folder=batch_folder(report),
             levels=sorted({r.level for r in rows}),
             verdicts=[v for v in VERDICT_NAMES if any(r.plan.verdict == v for r in rows)],
             verdict_names=VERDICT_NAMES,
