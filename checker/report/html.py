@@ -171,6 +171,18 @@ def _environment() -> jinja2.Environment:
 
 
 @cache
+def inline_assets(stylesheet: str, script: str) -> dict[str, Markup | str]:
+    """A self-contained page's inline CSS and JS and the Content-Security-Policy that admits exactly
+    them (hash-pinned), as the template values `css`, `js` and `csp`."""
+    css, css_hash = _asset(stylesheet)
+    js, js_hash = _asset(script)
+    csp = (
+        f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    return {"css": css, "js": js, "csp": csp}
+
+
 def _asset(name: str) -> tuple[Markup, str]:
     """An inline asset (our own CSS or JS, never document text) and its CSP hash source."""
     text, _, _ = _environment().loader.get_source(_environment(), name)
@@ -189,12 +201,6 @@ def render_html(
     if not 0 <= document_index < len(report.documents):
         raise IndexError(f"the report has {len(report.documents)} document(s), no index {document_index}")
     document = report.documents[document_index]
-    css, css_hash = _asset(STYLESHEET)
-    js, js_hash = _asset(SCRIPT)
-    csp = (
-        f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; img-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
     plans = [_plan_view(plan, number) for number, plan in enumerate(document.plans, start=1)]
     generated = generated or datetime.now()
     return (
@@ -212,9 +218,7 @@ def render_html(
             if timestamp
             else None,
             generated_iso=generated.isoformat(timespec="minutes"),
-            css=css,
-            js=js,
-            csp=csp,
+            **inline_assets(STYLESHEET, SCRIPT),
             severities=SEVERITIES,
             severity_names=SEVERITY_NAMES,
             statuses=STATUSES,

@@ -18,7 +18,7 @@ from pathlib import PurePath
 
 from ..labels import KIND_NAMES, SEVERITIES, SEVERITY_NAMES, STATUS_NAMES, VERDICT_NAMES
 from ..models import DocumentReport, PlanReport, Report
-from .html import _asset, _environment
+from .html import _environment, inline_assets
 
 TEMPLATE = "index.html.j2"
 
@@ -103,12 +103,6 @@ def indicator_cell(plan: PlanReport, column: Column) -> tuple[str, str, str]:
 
 def render_index(report: Report, reviews: dict[str, PurePath], generated: datetime | None) -> str:
     rows = plan_rows(report, reviews)
-    css, css_hash = _asset("index.css")
-    js, js_hash = _asset("index.js")
-    csp = (
-        f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; img-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
     return (
         _environment()
         .get_template(TEMPLATE)
@@ -132,9 +126,7 @@ def render_index(report: Report, reviews: dict[str, PurePath], generated: dateti
             else None,
             part_found=part_found,
             indicator_cell=indicator_cell,
-            css=css,
-            js=js,
-            csp=csp,
+            **inline_assets("index.css", "index.js"),
         )
     )
 
