@@ -1,13 +1,13 @@
 """PDF: text lines from pdfium with their positions, running heads and page numbers dropped,
-ruled tables from pdfplumber.
+ruled tables by pdfplumber's table finder.
 
-Text comes from pdfium (pypdfium2, which pdfplumber itself depends on): it is some 25 times
-faster than pdfminer, which takes several seconds for a 90-page plan. pdfplumber is used only
-to find ruled tables, on the few pages that draw enough lines to hold one."""
+Everything is read from pdfium (pypdfium2, which pdfplumber itself depends on): it is some 25 times
+faster than pdfminer, which takes several seconds for a 90-page plan. pdfplumber only finds the
+cells among the ruling lines pdfium read, on the few pages that draw enough lines to hold a table."""
 
 from __future__ import annotations
 
-import io
+import ctypes
 import itertools
 import math
 import re
@@ -19,7 +19,8 @@ from typing import Any
 from ..errors import unreadable
 from ..models import Document, Location, ReadingNote, SourceLine
 from ..text.patterns import PAGE_NUMBER
-from .pdfcolumns import reading_groups, rows
+from .pdfcolumns import Char, reading_groups, rows
+from .pdftables import Box, ToPage, find_tables, ruling_edges
 from .txt import mostly_bad
 
 MAX_PDF_PAGES = 2000
@@ -30,6 +31,9 @@ _BAND = 0.12  # share of the page height at the top and the bottom where running
 # always justified, and a quotation mark or a number that may not be split leaves up to 2.5
 # characters of space (measured on the corpus PDFs, which LibreOffice typeset).
 _MARGIN_CHARS = 2.5
+
+
+_Drawn = tuple[str, float, float, float, float, float, float]  # text, box left bottom right top, origin x y (PDF space)
 
 
 @dataclass
@@ -46,7 +50,7 @@ class _PdfLine:
 
 @dataclass
 class _PdfTable:
-    bbox: tuple[float, float, float, float]
+    bbox: Box
     rows: list[list[str]]
 
 
@@ -83,7 +87,6 @@ def load_pdf(path: Path, data: bytes) -> Document:
         raise unreadable(path, "PDF 文件已损坏，无法读取", "corrupt PDF") from None
     finally:
         pdf.close()
-    _find_tables(data, pages)
     _drop_running_lines(pages)
     text = "".join(line.text for page in pages for line in page.lines)
     text += "".join(cell for page in pages for table in page.tables for row in table.rows for cell in row)
@@ -133,9 +136,6 @@ def _page_list(numbers: list[int]) -> str:
 
 
 def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
-    import ctypes
-
-    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     page = pdf[index]
@@ -143,68 +143,84 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
     try:
         left, bottom, right, top = page.get_mediabox()
         height = top - bottom
-        # pdfplumber's coordinates: x as in the PDF, y measured down from the top of the media box
-        page_top, page_bottom = height - top, height - bottom
-        tp = textpage.raw
-        # The raw calls bound once, one box and one point reused: a 90-page plan has some 60 000 characters.
-        unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-        box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-        angle, quarter = pdfium_c.FPDFText_GetCharAngle, math.pi / 2
-        rect, x, y = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
-        rect_p, x_p, y_p = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
-        raw = []
-        for k in range(textpage.count_chars()):
-            code = unicode(tp, k)
-            if code < 32 or 0xD800 <= code <= 0xDFFF or generated(tp, k) == 1:
-                continue
-            if not box(tp, k, rect_p):
-                raise pdfium.PdfiumError("Failed to get charbox.")
-            origin(tp, k, x_p, y_p)
-            # pdfium measures the angle clockwise; turns here are counter-clockwise, as in PDF space
-            turn = -round(angle(tp, k) / quarter) % 4
-            raw.append((chr(code), rect.left, rect.bottom, rect.right, rect.top, x.value, y.value, turn))
-        turn = _turn(raw)
+        raw, turn = _characters(textpage)
+        to_page = _reader(turn, height)
         if turn:  # text set at a right angle (a landscape table turned on the page): read it upright
-            chars = [_upright(c, turn) for c in raw]
-            _, left, right, page_top, page_bottom, _ = _upright(("", left, bottom, right, top, 0, 0, 0), turn)
-        else:
+            chars = [_placed(c, to_page) for c in raw]
+            _, left, right, page_top, page_bottom, _ = _placed(("", left, bottom, right, top, 0, 0), to_page)
+        else:  # the same, quicker: y measured down from the top of the media box
             chars = [(c[0], c[1], c[3], height - c[4], height - c[2], height - c[6]) for c in raw]
+            page_top, page_bottom = height - top, height - bottom
         segments, images = _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        # A table needs at least two cells; two rectangles take ten path segments.
+        ruled = segments >= 8
+        tables = find_tables(ruling_edges(page.raw, to_page), chars) if ruled else []
     finally:
         textpage.close()
         page.close()
-    # A table needs at least two cells; two rectangles take ten path segments. The columns of a
-    # ruled table are the table reader's, not columns of text.
-    ruled = segments >= 8
+    # The columns of a ruled table are the table reader's, not columns of text.
     groups, columns = reading_groups(chars, left, right) if not ruled else ([rows(chars)], 1)
     lines = []
     for number, group in enumerate(groups):
         column = number + 1 if columns > 1 and len(group) > 1 else 0
         lines += [replace(line, column=column) for line in _group_lines(group)]
-    result = _PdfPage(index + 1, right - left, page_top, page_bottom, lines, ruled, [], columns)
-    result.blank = not chars and images > 0
-    return result
+    read = [table for box, cells in tables if (table := _table(box, cells))]
+    lines = [line for line in lines if not any(_inside(line, table.bbox) for table in read)]
+    blank = not chars and images > 0
+    return _PdfPage(index + 1, right - left, page_top, page_bottom, lines, ruled, read, columns, blank)
 
 
-def _turn(raw: list[tuple[str, float, float, float, float, float, float, int]]) -> int:
-    """The right angles (0–3) most of the page's text is turned by."""
-    turns = Counter(c[7] for c in raw)
-    turn, count = turns.most_common(1)[0] if turns else (0, 0)
-    return turn if count >= 0.6 * len(raw) else 0
+def _characters(textpage: Any) -> tuple[list[_Drawn], int]:
+    """The page's characters as drawn, and the right angles (0–3) most of them are turned by.
+
+    Raw pdfium calls, as few as will do: a 90-page plan has some 60 000 characters. The text comes in
+    one call; only a space may be one pdfium generated (it also adds line breaks, below 32)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    tp, count = textpage.raw, textpage.count_chars()
+    buffer = (ctypes.c_ushort * (count + 1))()
+    if pdfium_c.FPDFText_GetText(tp, 0, count, buffer) == count + 1:  # one UTF-16 unit a character
+        codes = list(buffer)[:count]
+    else:
+        codes = [pdfium_c.FPDFText_GetUnicode(tp, k) for k in range(count)]
+    generated, box, origin = (
+        pdfium_c.FPDFText_IsGenerated,
+        pdfium_c.FPDFText_GetLooseCharBox,
+        pdfium_c.FPDFText_GetCharOrigin,
+    )
+    rect, x, y = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
+    rect_p, x_p, y_p = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
+    raw: list[_Drawn] = []
+    kept: list[int] = []
+    for k, code in enumerate(codes):
+        if code < 32 or 0xD800 <= code <= 0xDFFF or (code == 32 and generated(tp, k) == 1):
+            continue
+        if not box(tp, k, rect_p):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        origin(tp, k, x_p, y_p)
+        raw.append((chr(code), rect.left, rect.bottom, rect.right, rect.top, x.value, y.value))
+        kept.append(k)
+    # How the text is turned, from some hundred characters spread over the page. pdfium measures
+    # the angle clockwise; turns here are counter-clockwise, as in PDF space.
+    quarter = math.pi / 2
+    turns = Counter(-round(pdfium_c.FPDFText_GetCharAngle(tp, k) / quarter) % 4 for k in kept[:: len(kept) // 100 + 1])
+    turn, most = turns.most_common(1)[0] if turns else (0, 0)
+    return raw, turn if most >= 0.6 * turns.total() else 0
 
 
-def _upright(
-    c: tuple[str, float, float, float, float, float, float, int], turn: int
-) -> tuple[str, float, float, float, float, float]:
-    """A character's box and baseline with the page turned back by `turn` right angles, as
-    (text, left, right, top, bottom, baseline) with y measured downwards."""
+def _reader(turn: int, height: float) -> ToPage:
+    """PDF space → the page as read, y measured downwards: turned back by `turn` right angles."""
+    if not turn:
+        return lambda px, py: (px, height - py)
     cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[turn]
+    return lambda px, py: (px * cos + py * sin, px * sin - py * cos)
 
-    def point(px: float, py: float) -> tuple[float, float]:
-        return px * cos + py * sin, px * sin - py * cos  # x, and y downwards
 
-    (x0, y0), (x1, y1) = point(c[1], c[2]), point(c[3], c[4])
-    return c[0], min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), point(c[5], c[6])[1]
+def _placed(c: _Drawn, to_page: ToPage) -> Char:
+    """A character's box and baseline on the page as read: (text, left, right, top, bottom, baseline)."""
+    (x0, y0), (x1, y1) = to_page(c[1], c[2]), to_page(c[3], c[4])
+    return c[0], min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), to_page(c[5], c[6])[1]
 
 
 def _objects(owner: Any, count: Any, get: Any, depth: int = 0) -> tuple[int, int]:
@@ -292,45 +308,25 @@ def _edge_lines(page: _PdfPage, spacing: float) -> list[_PdfLine]:
     return found
 
 
-def _find_tables(data: bytes, pages: list[_PdfPage]) -> None:
-    ruled = [page for page in pages if page.ruled]
-    if not ruled:
-        return
-    import pdfplumber
-
-    try:
-        with pdfplumber.open(io.BytesIO(data), pages=[page.number for page in ruled]) as plumber:
-            if len(plumber.pages) == len(ruled):
-                for page, plumber_page in zip(ruled, plumber.pages, strict=True):
-                    page.tables = _plumber_tables(plumber_page)
-                    plumber_page.close()
-    except Exception:
-        pass  # pdfminer fails where pdfium didn't: what is left untabled stays as plain lines
-    for page in ruled:
-        page.lines = [line for line in page.lines if not any(_inside(line, t.bbox) for t in page.tables)]
+def _table(box: Box, cells: list[list[list[Char]]]) -> _PdfTable | None:
+    rows = [[_cell_text(cell) for cell in row] for row in cells]
+    rows = [row for row in rows if any(row)]
+    if sum(len(row) for row in rows) < 2:  # a lone framed box is text, not a table
+        return None
+    return _PdfTable(box, rows)
 
 
-def _plumber_tables(plumber_page: Any) -> list[_PdfTable]:
-    tables = []
-    for found in plumber_page.find_tables():
-        rows = [[_join_wrapped(cell) for cell in row if cell is not None] for row in found.extract()]
-        rows = [row for row in rows if any(row)]
-        if sum(len(row) for row in rows) >= 2:  # a lone framed box is text, not a table
-            tables.append(_PdfTable(tuple(found.bbox), rows))
-    return tables
-
-
-def _join_wrapped(text: str) -> str:
-    """Re-join the lines a table cell wrapped: no space between Chinese characters."""
+def _cell_text(chars: list[Char]) -> str:
+    """A cell's lines, re-joined where the cell wrapped them: no space between Chinese characters."""
     out = ""
-    for part in (p.strip() for p in text.split("\n")):
-        if _ASCII_ALNUM.match(out[-1:]) and _ASCII_ALNUM.match(part):
+    for line in _group_lines(rows(chars)):
+        if _ASCII_ALNUM.match(out[-1:]) and _ASCII_ALNUM.match(line.text):
             out += " "
-        out += part
+        out += line.text
     return out
 
 
-def _inside(line: _PdfLine, bbox: tuple[float, float, float, float]) -> bool:
+def _inside(line: _PdfLine, bbox: Box) -> bool:
     x0, top, x1, bottom = bbox
     middle = (line.top + line.bottom) / 2
     return top <= middle <= bottom and line.x0 < x1 and line.x1 > x0

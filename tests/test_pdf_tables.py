@@ -1,0 +1,88 @@
+"""Ruled tables in a PDF: the ruling lines are read from what the page draws, wherever the drawing is
+placed (inside a form, scaled, turned a quarter on a landscape sheet), and each cell holds the text
+written in it; the text around the table stays plain lines."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from checker.load import load
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+ROWS = [
+    ["指标", "目标值", "牵头单位"],
+    ["孕产妇死亡率", "控制在10/10万以下", "县卫生健康局"],
+    ["婴儿死亡率", "控制在5‰以下", "县卫生健康局"],
+    ["九年义务教育巩固率", "保持在96%以上，高中阶段教育毛入学率达到92%以上", "县教育局"],
+]
+BEFORE, AFTER = "专栏1 主要指标", "以上指标由各牵头单位负责落实。"
+
+
+@pytest.fixture(scope="module")
+def table_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Word page with a ruled table (Table Grid) between two paragraphs, printed by LibreOffice."""
+    assert SOFFICE, "LibreOffice (soffice) is needed for these tests"
+    work = tmp_path_factory.mktemp("table")
+    document = docx.Document()
+    document.add_paragraph(BEFORE)
+    table = document.add_table(rows=len(ROWS), cols=3)
+    table.style = "Table Grid"
+    for r, row in enumerate(ROWS):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph(AFTER)
+    document.save(work / "table.docx")
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(work), str(work / "table.docx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return work / "table.pdf"
+
+
+def _read(path: Path) -> tuple[list[list[str]], list[str]]:
+    """The table rows (cells) and the plain lines of the file."""
+    lines = load(path).lines
+    return [line.cells for line in lines if line.cells], [line.text for line in lines if not line.cells]
+
+
+def _placed(source: Path, target: Path, turned: bool) -> Path:
+    """Each page of `source` drawn as a form on a new page, as PDF printers and imposition tools place
+    pages: scaled down and moved, or turned a quarter counter-clockwise on a landscape sheet."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(source)
+    out = pdfium.PdfDocument.new()
+    for index in range(len(pdf)):
+        width, height = pdf[index].get_size()
+        xobject = raw.FPDF_NewXObjectFromPage(out.raw, pdf.raw, index)
+        form = raw.FPDF_NewFormObjectFromXObject(xobject)
+        raw.FPDFPageObj_Transform(form, *((0, 1, -1, 0, height, 0) if turned else (0.8, 0, 0, 0.8, 40, 60)))
+        page = out.new_page(*((height, width) if turned else (width, height)))
+        raw.FPDFPage_InsertObject(page.raw, form)
+        page.gen_content()
+        raw.FPDF_CloseXObject(xobject)
+    out.save(target)
+    out.close()
+    pdf.close()
+    return target
+
+
+def test_ruled_table_read_cell_by_cell(table_pdf: Path) -> None:
+    cells, plain = _read(table_pdf)
+    assert cells == ROWS  # the long cell wrapped in the PDF is one cell again, with no space put in
+    assert plain == [BEFORE, AFTER]  # the table's text is not repeated as plain lines
+
+
+@pytest.mark.parametrize("turned", [False, True], ids=["scaled-form", "turned-form"])
+def test_ruled_table_read_wherever_the_page_is_placed(table_pdf: Path, tmp_path: Path, turned: bool) -> None:
+    cells, plain = _read(_placed(table_pdf, tmp_path / "placed.pdf", turned))
+    assert cells == ROWS
+    assert plain == [BEFORE, AFTER]
