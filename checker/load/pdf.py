@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -242,31 +243,26 @@ def _objects(owner: Any, count: Any, get: Any, depth: int = 0) -> tuple[int, int
     return total, images
 
 
-def _group_lines(group: list[list[tuple[str, float, float, float, float, float]]]) -> list[_PdfLine]:
+def _group_lines(group: list[list[Char]]) -> list[_PdfLine]:
     """Each row of characters sharing a baseline is a line (a superscript stays with its line)."""
     return [line for line in map(_make_line, group) if line.text]
 
 
-def _make_line(chars: list[tuple[str, float, float, float, float, float]]) -> _PdfLine:
-    chars.sort(key=lambda c: c[1])
-    sizes = sorted(max(c[2] - c[1], c[4] - c[3]) for c in chars)  # a Chinese character is em wide
+def _make_line(chars: list[Char]) -> _PdfLine:
+    chars.sort(key=itemgetter(1))
+    # a Chinese character is em wide (list comprehensions, not max() per character: a plan has 60 000)
+    sizes = sorted([w if (w := c[2] - c[1]) > (h := c[4] - c[3]) else h for c in chars])
     em = max(sizes[len(sizes) // 2], 1.0)
-    parts: list[str] = []
-    previous_x1 = None
-    for ch, x0, x1, _top, _bottom, _base in chars:
-        if ch.isspace():
-            ch = " "
-        elif previous_x1 is not None and x0 - previous_x1 > 0.3 * em:
-            parts.append(" ")  # a visible gap is a word space the PDF doesn't spell out
-        parts.append(ch)
-        previous_x1 = x1
+    # a visible gap is a word space the PDF doesn't spell out; any run of white space is one space
+    wide = 0.3 * em
+    text = chars[0][0] + "".join(" " + b[0] if b[1] - a[2] > wide else b[0] for a, b in itertools.pairwise(chars))
     ink = [c for c in chars if not c[0].isspace()] or chars
     return _PdfLine(
-        text=re.sub(r" {2,}", " ", "".join(parts)).strip(),
-        x0=min(c[1] for c in ink),
-        x1=max(c[2] for c in ink),
-        top=min(c[3] for c in ink),
-        bottom=max(c[4] for c in ink),
+        text=" ".join(text.split()),
+        x0=ink[0][1],
+        x1=max([c[2] for c in ink]),
+        top=min([c[3] for c in ink]),
+        bottom=max([c[4] for c in ink]),
         em=em,
     )
 

@@ -64,9 +64,9 @@ def _gutters(page_rows: list[list[Char]], left: float, right: float) -> list[tup
     bins = int((right - left) / _BIN) + 1
     change = [0] * (bins + 1)  # how many more rows cross bin b than bin b - 1
     for row in page_rows:
-        spans = sorted((max(int((c[1] - left) / _BIN), 0), min(int((c[2] - left) / _BIN) + 1, bins)) for c in row)
         start = end = -1
-        for a, b in spans:  # the bins the row covers, as runs
+        for x0, x1 in _spans(row):  # the bins the row covers, as runs
+            a, b = max(int((x0 - left) / _BIN), 0), min(int((x1 - left) / _BIN) + 1, bins)
             if a >= b:
                 continue
             if a > end:
@@ -97,6 +97,18 @@ def _gutters(page_rows: list[list[Char]], left: float, right: float) -> list[tup
                 found.append((left + start * _BIN, left + b * _BIN))
             start = None
     return [g for g in found if _columns_of_text(page_rows, g)]
+
+
+def _spans(row: list[Char]) -> list[tuple[float, float]]:
+    """The stretches of the row that touching characters cover, left to right (a line of text is
+    one or a few: far fewer than its characters, which the bins then need not see one by one)."""
+    spans: list[tuple[float, float]] = []
+    for c in sorted(row, key=itemgetter(1)):
+        if spans and c[1] <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], c[2]))
+        else:
+            spans.append((c[1], c[2]))
+    return spans
 
 
 def _columns_of_text(page_rows: list[list[Char]], gutter: tuple[float, float]) -> bool:
