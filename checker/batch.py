@@ -60,6 +60,8 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def _stdin_copy(data: bytes, scratch: Path) -> Path:
     """Standard input saved to a file named for what its first bytes say it is."""
+    if not data:
+        raise InputError("标准输入（-）为空：没有读到任何内容 (empty standard input)")
     if data.startswith(b"PK"):
         suffix = ".docx"
     elif data.startswith(b"%PDF"):

@@ -99,6 +99,10 @@ def test_standard_input(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         (doc,) = json.loads(result.stdout)["documents"]
         assert doc["path"] == "-" and [p["kind"] for p in doc["plans"]] == ["women", "children"]
+    empty = check("-", cwd=tmp_path)  # nothing piped in: one line saying so, no name of a temporary file
+    assert (
+        empty.code == 2 and empty.stderr.strip() == "check: 标准输入（-）为空：没有读到任何内容 (empty standard input)"
+    )
 
 
 def test_version() -> None:
