@@ -59,7 +59,8 @@ _NEEDS_TRANSLATE = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
 
 # ---- pass 1b: half-width punctuation beside Chinese text → full-width (length preserving)
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
-_HALF_PUNCT = re.compile(f"(?<=[{_CJK}])[,;:!?]|[,;:!?](?=[{_CJK}])")
+# A run of them as one ("?!" before Chinese text): each full-width mark is Chinese text to the next.
+_HALF_PUNCT = re.compile(f"(?<=[{_CJK}])[,;:!?]+|[,;:!?]+(?=[{_CJK}])")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 # ---- pass 2: gaps = runs of whitespace and/or junk ----
@@ -120,8 +121,6 @@ def clean(text: str) -> tuple[str, list[int]]:
         base = list(compress(range(len(text)), keep))
         text = "".join(compress(text, keep))
     t = text.translate(_TABLE) if _NEEDS_TRANSLATE.search(text) else text
-    if _HALF_PUNCT.search(t) is not None:
-        t = _HALF_PUNCT.sub(lambda m: _FULL[m[0]], t)
     n = len(t)
 
     # pass 2: remove/collapse gaps
@@ -131,6 +130,10 @@ def clean(text: str) -> tuple[str, list[int]]:
         keep = _mask(t, _DROP_CHAR)
         s1 = _WS.sub(" ", "".join(compress(t, keep)))  # the only whitespace left is one per kept gap
         off1 = list(compress(range(n), keep))
+
+    # pass 1b, once the gaps are gone (a mark may only now stand beside Chinese text); length preserving
+    if _HALF_PUNCT.search(s1) is not None:
+        s1 = _HALF_PUNCT.sub(lambda m: "".join(_FULL[c] for c in m[0]), s1)
 
     # pass 3: year-range dashes (s1 holds no NUL: controls were dropped with the gaps)
     if _YEAR_DASH.search(s1) is not None:
