@@ -11,16 +11,10 @@ import re
 
 from ..text.chars import clean
 from ..text.numerals import small_numeral
-from ..text.patterns import FIVE_YEAR, PERIOD
+from ..text.patterns import FIVE_YEAR, PERIOD, WEB_FURNITURE
 
 # Paragraph breaks of a web copy that lost its newlines: full-width indents and runs of spaces.
 _WEB_BREAK = re.compile(r"(?:\s*\u3000\s*)+|\s{2,}")
-# Web page furniture inside such a line.
-_CHROME = re.compile(
-    r"首页\s*(?:>\s*[^\s>]+\s*)+|字号[:：]\s*大\s*中\s*小|打印本页|关闭窗口|【打印】|【关闭】|扫一扫在手机打开当前页"
-    r"|发布时间[:：]\s*[\d\-:/ ]+|来源[:：]\s*\S+|浏览次数[:：]\s*\d+"
-)
-
 # Whole lines a document-sharing site sets around its copy: the page count and size, download
 # prompts, the file name repeated.
 CHROME_LINE = re.compile(
@@ -48,7 +42,7 @@ _NOT_NUMBERED = "统第唯单同万之合专逐划归"
 def page_paragraphs(line: str) -> list[str]:
     """The cleaned paragraphs of a line that holds a whole web page."""
     out = []
-    for part in _WEB_BREAK.split(_CHROME.sub("  ", line)):
+    for part in _WEB_BREAK.split(WEB_FURNITURE.sub("  ", line)):
         out.extend(p.strip() for p in _cut_glued(clean(part)[0]))
     return out
 

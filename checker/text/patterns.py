@@ -44,11 +44,26 @@ def unnumbered(text: str) -> str:
 # Sentence ends: a line ending with one of these does not continue on the next line.
 TERMINAL = "。！？；：…）】」』!?;:"
 
-# Web page chrome and print furniture that is never part of a plan.
-JUNK = re.compile(
-    r"^(?:首页\s*>|当前位置|字号[:：]|【?打印(?:本页)?】?$|【关闭】|关闭窗口|扫一扫|分享到|来源[:：].{0,30}发布时间"
-    r"|发布时间[:：]|浏览次数|【字体|[-—\s]*\d{1,3}[-—\s]*$|第\s*\d+\s*页)"
+# Web page and print furniture, never part of a plan: each word as a page sets it, and what follows it
+# there (a breadcrumb's links, a date, a count). One list for both places it is met: a line starting
+# with one is dropped (JUNK); inside a web copy that lost its line breaks, the word and what follows it
+# are cut out (WEB_FURNITURE).
+_FURNITURE = (
+    (r"首页\s*>", r"\s*[^\s>]+(?:\s*>\s*[^\s>]+)*"),  # 首页 > 政务公开 > 规划计划
+    (r"当前位置[:：]?", ""),
+    (r"字号[:：]", r"(?:\s*大\s*中\s*小)?"),
+    (r"【打印(?:本页)?】|打印本页", ""),
+    (r"【关闭】|关闭窗口", ""),
+    (r"扫一扫", r"(?:在手机打开当前页)?"),
+    (r"分享到", r"[:：]?"),
+    (r"来源[:：]", r"\s*\S+"),
+    (r"发布时间[:：]", r"\s*[\d\-:/ ]+"),
+    (r"浏览次数[:：]?", r"\s*\d+"),
+    (r"【字体", r"[:：]?\s*(?:大\s*中\s*小)?】?"),
 )
+# Also dropped: a line that is only 打印, or a page number.
+JUNK = re.compile(rf"^(?:{'|'.join(w for w, _ in _FURNITURE)}|打印$|[-—\s]*\d{{1,3}}[-—\s]*$|第\s*\d+\s*页)")
+WEB_FURNITURE = re.compile("|".join(f"(?:{w}){v}" for w, v in _FURNITURE))
 
 # A page number line: 12, — 12 —, - 12 -, 第 3 页 共 41 页, 3/41, Page 3 of 41.
 PAGE_NUMBER = re.compile(
