@@ -82,3 +82,31 @@ def test_page_paragraphs_lose_no_words(line: str) -> None:
     width = str.maketrans("，；：！？", ",;:!?")
     joined = "".join(page_paragraphs(line)).replace(" ", "").translate(width)
     assert joined == clean(line)[0].replace(" ", "").translate(width)
+
+
+FURNITURE = [
+    "当前位置：首页 > 政务公开 > 规划计划",
+    "发布时间：2022-03-18 10:21",
+    "来源：县妇儿工委办公室",
+    "浏览次数：1024",
+    "字号：大 中 小",
+    "【字体：大 中 小】",
+    "分享到：",
+    "【打印】【关闭】",
+    "扫一扫在手机打开当前页",
+]
+PLAN_LINES = ["某某县妇女发展规划（2021—2030年）", "一、指导思想", "坚持男女平等基本国策。"]
+
+
+def test_web_furniture_dropped_as_lines_and_cut_out_of_one_line_pages() -> None:
+    """The same furniture words, one list: a line of its own is dropped; inside a page that lost its line
+    breaks the word and what follows it (a breadcrumb, a date, a count) are cut out, the plan's words kept."""
+    lines = [*FURNITURE, *PLAN_LINES]
+    doc = Document(
+        path="x.txt",
+        format="txt",
+        lines=[SourceLine(text=t, location=Location(line=i + 1)) for i, t in enumerate(lines)],
+    )
+    assert [p.text for p in normalize(doc).paragraphs] == PLAN_LINES
+    page = "\u3000\u3000".join([*FURNITURE[:5], *PLAN_LINES, *FURNITURE[5:]])
+    assert page_paragraphs(page) == PLAN_LINES
