@@ -130,9 +130,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20, help="corpus copies in the batch run")
     parser.add_argument("--batch", action="store_true", help="only the batch run")
     parser.add_argument("--single", action="store_true", help="only the single-file table")
+    parser.add_argument("--workers", default="1,2", help="worker counts of the batch runs, comma-separated")
     args = parser.parse_args()
+    workers = [int(w) for w in args.workers.split(",")]
     if args.batch:
-        batch_only(args.repeat)
+        batch_only(args.repeat, workers)
         return
     check = [PYTHON, "-m", "checker"]
     print(f"{'file':20} {'floor':>7} {'json':>7} {'html':>7} {'×floor':>7} {'load':>7} {'struct':>7}")
@@ -150,12 +152,12 @@ def main() -> None:
     print(f"check --help: {help_s:.2f} s")
     print(f"peak memory of one process so far: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB")
     if not args.single:
-        batch_only(args.repeat)
+        batch_only(args.repeat, workers)
 
 
-def batch_only(repeat: int) -> None:
+def batch_only(repeat: int, worker_counts: list[int]) -> None:
     files = len(CORPUS) * repeat
-    for workers in (1, 2):
+    for workers in worker_counts:
         for fmt in ("json", "html"):
             r = batch(repeat, workers, fmt)
             print(
