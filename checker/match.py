@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
 from .extract.qualitative import is_qualitative
 from .models import Quantity, Statement, Target
 from .reference import Indicator, PlanReference
-from .text.nlp import find_phrases, sentences
+from .text.nlp import find_phrases, sentences, tokens
 from .text.patterns import target_body
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _CLAUSE_END = re.compile(r"[，。；,;]")
 _SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
@@ -57,8 +61,9 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     phrases = _phrases(indicators)
     annotated: list[Target] = []
     best: dict[str, Statement] = {}
+    docs = {id(t): tokens(target_body(t.text)) for t in targets}  # each body tokenized once, asked many things
     for target in targets:
-        found = _evidence(target, indicators, phrases)
+        found = _evidence(target, docs[id(target)], indicators, phrases)
         assigned = {id(q) for ev in found for q in ev.quantities}
         rest = [q for q in target.quantities if id(q) not in assigned]
         if not found or rest:  # numbers about nothing upper-level stay listed, without an indicator
@@ -75,7 +80,7 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     names = tuple(sorted({n for i in indicators for n in (i.name, *i.aliases)}))
     named: dict[int, list[tuple[int, int]]] = {}  # per main target, where it names an indicator exactly
     for ind in indicators:
-        if ind.id not in best and (ev := _fuzzy(ind, targets, names, named)):
+        if ind.id not in best and (ev := _fuzzy(ind, targets, docs, names, named)):
             best[ind.id] = ev
     return annotated, best
 
@@ -86,15 +91,15 @@ def _phrases(indicators: list[Indicator]) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, ...]) -> list[Statement]:
+def _evidence(target: Target, doc: Doc, indicators: list[Indicator], phrases: tuple[str, ...]) -> list[Statement]:
     body = target_body(target.text)
-    hits = find_phrases(body, phrases)
+    hits = find_phrases(doc, phrases)
     if not hits:
         return []
     clause_of = _clause_index(body)
     out: dict[tuple[str, str | None], Statement] = {}
     previous: list[_Mention] = []
-    for s_start, s_end in sentences(body):
+    for s_start, s_end in sentences(doc):
         mentions = _mentions(indicators, [h for h in hits if s_start <= h[1] < s_end], body, clause_of)
         quantities = [
             q for q in target.quantities if s_start <= q.span[0] < s_end and q.text in body and not _aside(body, q)
@@ -241,7 +246,11 @@ def _better(new: Statement, old: Statement | None) -> bool:
 
 
 def _fuzzy(
-    ind: Indicator, targets: list[Target], names_of_all: tuple[str, ...], named: dict[int, list[tuple[int, int]]]
+    ind: Indicator,
+    targets: list[Target],
+    docs: dict[int, Doc],
+    names_of_all: tuple[str, ...],
+    named: dict[int, list[tuple[int, int]]],
 ) -> Statement | None:
     """A main target naming the indicator in other words or with a typo (孕产妇死忙率), by rapidfuzz
     over its name and aliases. With a figure right after the name it is read as the indicator's
@@ -255,7 +264,7 @@ def _fuzzy(
             continue
         body = target_body(t.text)
         if id(t) not in named:
-            named[id(t)] = [(start, end) for _, start, end in find_phrases(body, names_of_all)]
+            named[id(t)] = [(start, end) for _, start, end in find_phrases(docs[id(t)], names_of_all)]
         known = named[id(t)]
         for name in names:
             found = fuzz.partial_ratio_alignment(name, body, score_cutoff=_RESEMBLES_MIN)  # None below it

@@ -67,15 +67,20 @@ def phrase_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
     return matcher
 
 
-def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[str, int, int]]:
-    """(phrase, start, end) character spans of every phrase occurring in text."""
-    doc = pipeline().make_doc(text)
+def tokens(text: str) -> Doc:
+    """The text's tokens, to ask several questions of (phrases, sentences) for one tokenization."""
+    return pipeline().make_doc(text)
+
+
+def find_phrases(text: str | Doc, phrases: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """(phrase, start, end) character spans of every phrase occurring in text (or its tokens)."""
+    doc = tokens(text) if isinstance(text, str) else text
     matcher = phrase_matcher(phrases)
     vocab = pipeline().vocab.strings
     return [(vocab[label], doc[s:e].start_char, doc[s:e].end_char) for label, s, e in matcher(doc)]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of text."""
-    doc = pipeline()(text)
+def sentences(text: str | Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences of text (or its tokens)."""
+    doc = pipeline().get_pipe("sentencizer")(tokens(text) if isinstance(text, str) else text)
     return [(s.start_char, s.end_char) for s in doc.sents]
