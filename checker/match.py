@@ -58,12 +58,12 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     """Targets annotated with their indicator (one copy per indicator a target speaks of), and
     the best evidence for each indicator the plan speaks of."""
     indicators = ref.indicators()
-    phrases = _phrases(indicators)
+    vocabulary = _Vocabulary.of(indicators)
     annotated: list[Target] = []
     best: dict[str, Statement] = {}
     docs = {id(t): tokens(target_body(t.text)) for t in targets}  # each body tokenized once, asked many things
     for target in targets:
-        found = _evidence(target, docs[id(target)], indicators, phrases)
+        found = _evidence(target, docs[id(target)], vocabulary)
         assigned = {id(q) for ev in found for q in ev.quantities}
         rest = [q for q in target.quantities if id(q) not in assigned]
         if not found or rest:  # numbers about nothing upper-level stay listed, without an indicator
@@ -85,22 +85,37 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     return annotated, best
 
 
-def _phrases(indicators: list[Indicator]) -> tuple[str, ...]:
-    words = {w for i in indicators for group in i.keywords for w in group}
-    words |= {w for i in indicators for w in (*i.aliases, *i.exclude)}
-    return tuple(sorted(words))
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The words the indicators are spoken of by, and which indicators each word may point to."""
+
+    indicators: list[Indicator]
+    phrases: tuple[str, ...]  # every keyword, alias and exclusion
+    subjects: frozenset[str]  # the words of the first keyword groups: a clause with one names its subject
+    users: dict[str, list[int]]  # keyword → the indicators (by position) with it in a keyword group
+
+    @classmethod
+    def of(cls, indicators: list[Indicator]) -> _Vocabulary:
+        words = {w for i in indicators for group in i.keywords for w in group}
+        words |= {w for i in indicators for w in (*i.aliases, *i.exclude)}
+        users: dict[str, list[int]] = {}
+        for k, ind in enumerate(indicators):
+            for w in dict.fromkeys(w for group in ind.keywords for w in group):
+                users.setdefault(w, []).append(k)
+        subjects = frozenset(w for i in indicators if i.keywords for w in i.keywords[0])
+        return cls(indicators, tuple(sorted(words)), subjects, users)
 
 
-def _evidence(target: Target, doc: Doc, indicators: list[Indicator], phrases: tuple[str, ...]) -> list[Statement]:
+def _evidence(target: Target, doc: Doc, vocabulary: _Vocabulary) -> list[Statement]:
     body = target_body(target.text)
-    hits = find_phrases(doc, phrases)
+    hits = find_phrases(doc, vocabulary.phrases)
     if not hits:
         return []
     clause_of = _clause_index(body)
     out: dict[tuple[str, str | None], Statement] = {}
     previous: list[_Mention] = []
     for s_start, s_end in sentences(doc):
-        mentions = _mentions(indicators, [h for h in hits if s_start <= h[1] < s_end], body, clause_of)
+        mentions = _mentions(vocabulary, [h for h in hits if s_start <= h[1] < s_end], body, clause_of)
         quantities = [
             q for q in target.quantities if s_start <= q.span[0] < s_end and q.text in body and not _aside(body, q)
         ]
@@ -146,7 +161,7 @@ def _clause_text(text: str, clause_of: list[int], clause: int) -> str:
 
 
 def _mentions(
-    indicators: list[Indicator], hits: list[tuple[str, int, int]], body: str, clause_of: list[int]
+    vocabulary: _Vocabulary, hits: list[tuple[str, int, int]], body: str, clause_of: list[int]
 ) -> list[_Mention]:
     by_clause: dict[int, list[tuple[str, int]]] = {}
     for word, start, _ in hits:
@@ -155,9 +170,12 @@ def _mentions(
     for clause, words in by_clause.items():
         present = {w for w, _ in words}
         # 高中阶段教育普及水平进一步提高，毛入学率达到95%: the clause before may name the subject.
-        own_subject = any(w in i.keywords[0] for i in indicators if i.keywords for w in present)
+        own_subject = not vocabulary.subjects.isdisjoint(present)
         carried = set() if own_subject else {w for w, _ in by_clause.get(clause - 1, [])}
-        for ind in indicators:
+        # Only an indicator with a keyword here can be named here (by its first group, or its second after
+        # a subject carried over), so the others are not looked at.
+        for k in sorted({k for w in present for k in vocabulary.users.get(w, ())}):
+            ind = vocabulary.indicators[k]
             if any(e in present for e in ind.exclude):
                 continue
             if not ind.keywords or not all(any(w in present for w in group) for group in ind.keywords[1:]):

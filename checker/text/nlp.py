@@ -3,6 +3,7 @@ model download) with a sentencizer over Chinese sentence punctuation, and phrase
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
+_SPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
 SENTENCE_ENDS = ["。", "！", "？", "；", "!", "?", ";"]
 
 
@@ -36,6 +38,8 @@ class _CharTokenizer:
     def __call__(self, text: str) -> Doc:
         from spacy.tokens import Doc
 
+        if _SPACE.search(text) is None:  # most text: a token per character and nothing else
+            return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
         words: list[str] = []
         spaces: list[bool] = []
         end = 0  # of the text taken so far
