@@ -50,6 +50,8 @@ def _pieces(line: SourceLine) -> list[SourceLine]:
 def _clean_line(line: SourceLine) -> SourceLine:
     cells = [clean(c)[0] for c in line.cells] if line.cells is not None else None
     text = "\t".join(cells) if cells is not None else clean(line.text)[0]
+    if text == line.text and cells == line.cells:
+        return line  # most lines are clean already
     return line.model_copy(update={"text": text, "cells": cells})
 
 
@@ -102,7 +104,7 @@ def _continues(a: SourceLine, text: str, b: SourceLine, fmt: str) -> bool:
     if PART_NAME.match(text) or DOMAIN_NAME.match(text) or PLAN_TITLE.match(text):
         return False
     # Commas, not counting the 、 of a heading number (一、), mark a sentence rather than a heading.
-    sentence_like = bool(re.search(r"[，、]", unnumbered(text)))
+    sentence_like = ("，" in text or "、" in text) and bool(re.search(r"[，、]", unnumbered(text)))
     if text[-1] in _OPEN_ENDS or b.text[0] in "，。、；：%‰）)”" or (sentence_like and b.text[0].isdigit()):
         return True  # a sentence cut after 降至, 的, 、 … or before its number
     if a.runs_to_margin:
