@@ -61,9 +61,10 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     vocabulary = _Vocabulary.of(indicators)
     annotated: list[Target] = []
     best: dict[str, Statement] = {}
-    docs = {id(t): tokens(target_body(t.text)) for t in targets}  # each body tokenized once, asked many things
+    bodies = {id(t): target_body(t.text) for t in targets}
+    docs = {key: tokens(body) for key, body in bodies.items()}  # each body tokenized once, asked many things
     for target in targets:
-        found = _evidence(target, docs[id(target)], vocabulary)
+        found = _evidence(target, bodies[id(target)], docs[id(target)], vocabulary)
         assigned = {id(q) for ev in found for q in ev.quantities}
         rest = [q for q in target.quantities if id(q) not in assigned]
         if not found or rest:  # numbers about nothing upper-level stay listed, without an indicator
@@ -80,7 +81,7 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     names = tuple(sorted({n for i in indicators for n in (i.name, *i.aliases)}))
     named: dict[int, list[tuple[int, int]]] = {}  # per main target, where it names an indicator exactly
     for ind in indicators:
-        if ind.id not in best and (ev := _fuzzy(ind, targets, docs, names, named)):
+        if ind.id not in best and (ev := _fuzzy(ind, targets, bodies, docs, names, named)):
             best[ind.id] = ev
     return annotated, best
 
@@ -106,8 +107,7 @@ class _Vocabulary:
         return cls(indicators, tuple(sorted(words)), subjects, users)
 
 
-def _evidence(target: Target, doc: Doc, vocabulary: _Vocabulary) -> list[Statement]:
-    body = target_body(target.text)
+def _evidence(target: Target, body: str, doc: Doc, vocabulary: _Vocabulary) -> list[Statement]:
     hits = find_phrases(doc, vocabulary.phrases)
     if not hits:
         return []
@@ -266,6 +266,7 @@ def _better(new: Statement, old: Statement | None) -> bool:
 def _fuzzy(
     ind: Indicator,
     targets: list[Target],
+    bodies: dict[int, str],
     docs: dict[int, Doc],
     names_of_all: tuple[str, ...],
     named: dict[int, list[tuple[int, int]]],
@@ -280,7 +281,7 @@ def _fuzzy(
     for t in targets:
         if not t.main:
             continue
-        body = target_body(t.text)
+        body = bodies[id(t)]
         if id(t) not in named:
             named[id(t)] = [(start, end) for _, start, end in find_phrases(docs[id(t)], names_of_all)]
         known = named[id(t)]
@@ -293,7 +294,7 @@ def _fuzzy(
     if best is None:
         return None
     score, target, end = best
-    body = target_body(target.text)
+    body = bodies[id(target)]
     clause_end = next((m.start() for m in _CLAUSE_END.finditer(body, end)), len(body))
     figures = [q for q in target.quantities if end <= q.span[0] < clause_end and q.text in body]
     if figures:
