@@ -26,6 +26,7 @@ from .models import Classified, DomainResult, Node, Plan, SectionResult
 from .reference import Domain, PlanReference, Section
 from .structure import ANNEX, label, walk
 from .text.patterns import KEYWORD_LINE
+from .text.words import any_of
 
 _MIN_DOMAIN_SCORE = 0.5
 _ALIAS_SCORE = 2.0
@@ -44,7 +45,7 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
     nodes = walk(root)
     skip = _not_candidates(nodes, ref)
     scorer = _Scorer(ref)
-    section_names = _any_of(tuple(a for s in ref.sections for a in s.aliases))
+    section_names = any_of(tuple(a for s in ref.sections for a in s.aliases))
     general_parts = {id(n) for n, _ in nodes if _names_section(n, section_names) and not _names_domain(n, scorer)}
     container, domain_nodes = _find_domains(root, nodes, skip | general_parts, scorer)
     inside = {id(n) for node, _ in domain_nodes.values() for n in (node, *(c for c, _ in walk(node)))}
@@ -88,7 +89,8 @@ class _Scorer:
     def __init__(self, ref: PlanReference) -> None:
         self.ref = ref
         self.terms = ref.domain_terms()
-        self._pattern, self._within = _vocabulary(frozenset(w for terms in self.terms.values() for w in terms))
+        words = tuple(sorted({w for terms in self.terms.values() for w in terms}))
+        self._pattern, self._within = any_of(words), _within(words)
         self._seen: dict[int, frozenset[str]] = {}
         self._weights: dict[int, dict[str, float]] = {}
 
@@ -133,12 +135,9 @@ class _Scorer:
 
 
 @cache  # per reference: its terms do not change from plan to plan
-def _vocabulary(words: frozenset[str]) -> tuple[re.Pattern[str] | None, dict[str, set[str]]]:
-    """A pattern finding the terms (longest first), and each term's shorter terms inside it: a long term
-    found also counts them (家庭教育指导 → 家庭教育)."""
-    ordered = sorted(words, key=len, reverse=True)
-    pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
-    return pattern, {w: {v for v in ordered if v in w} for w in ordered}
+def _within(words: tuple[str, ...]) -> dict[str, set[str]]:
+    """Each term's shorter terms inside it: a long term found also counts them (家庭教育指导 → 家庭教育)."""
+    return {w: {v for v in words if v in w} for w in words}
 
 
 def _find_domains(
@@ -203,12 +202,6 @@ def _names_section(node: Node, names: re.Pattern[str] | None) -> bool:
     """A required part (指导思想 …) or the part holding them (总体思路): never a domain."""
     parts = (node, *(c for c in node.children if _is_part(c)))  # a domain's own 主要目标 does not count
     return names is not None and any(names.search(n.heading.title) for n in parts)
-
-
-@cache  # per reference
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A pattern finding any of the words, or None for none."""
-    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def _names_domain(node: Node, scorer: _Scorer) -> bool:
