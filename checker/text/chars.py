@@ -59,7 +59,8 @@ _NEEDS_TRANSLATE = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
 
 # ---- pass 1b: half-width punctuation beside Chinese text → full-width (length preserving)
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
-_HALF_PUNCT = re.compile(f"(?<=[{_CJK}])[,;:!?]|[,;:!?](?=[{_CJK}])")
+# (The mark comes first so that re can skip quickly to candidate positions.)
+_HALF_PUNCT = re.compile(f"[,;:!?](?:(?<=[{_CJK}].)|(?=[{_CJK}]))")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 # ---- pass 2: gaps = runs of whitespace and/or junk ----
@@ -90,7 +91,8 @@ _DROP_CHAR = re.compile(
 # ---- pass 3: dashes between two 4-digit years ----
 
 # quick test: a dash of any kind between 19xx/20xx and 19xx/20xx (not part of longer numbers)
-_YEAR_DASH = re.compile(r"(?<![\d.])(?:19|20)\d\d(?:——|[—–\-‐‑‒−―~～])(?:19|20)\d\d(?![\d.])")
+# (The year's first digits come first, with the lookbehind after them, so that re can skip quickly.)
+_YEAR_DASH = re.compile(r"(?:19|20)(?<![\d.]..)\d\d(?:——|[—–\-‐‑‒−―~～])(?:19|20)\d\d(?![\d.])")
 _Y1 = r"(?<=(?<![\d.])(?:19|20)\d\d)"  # preceded by a year
 _Y2 = r"(?=(?:19|20)\d\d(?![\d.]))"  # followed by a year
 # a one-character dash between years → "—" (length preserving)
