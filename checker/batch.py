@@ -6,13 +6,11 @@ outputs mirror the input folders (see `output_names`), so that 县A/规划.docx 
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -159,7 +157,8 @@ def run(
                 results[i] = _check(item)
                 advance(item.shown)
         else:
-            with _warmed(reviews is not None), ProcessPoolExecutor(jobs, initializer=_start, initargs=setup) as pool:
+            _warm(reviews is not None)
+            with ProcessPoolExecutor(jobs, initializer=_start, initargs=setup) as pool:
                 # Largest files first, so that no worker is left alone with a long file at the end.
                 order = sorted(range(len(inputs)), key=lambda i: -_size(inputs[i].path))
                 futures = {pool.submit(_check, inputs[i]): i for i in order}
@@ -183,15 +182,12 @@ def _size(path: Path) -> int:
         return 0
 
 
-@contextmanager
-def _warmed(reviews: bool) -> Iterator[None]:
+def _warm(reviews: bool) -> None:
     """Where workers are forked, load what every check needs (spaCy, the review template) once, before the
-    fork, instead of once in each worker; and freeze that heap while the batch runs: it lives as long as
-    the workers, and the garbage collector in each of them would otherwise go through it again and again."""
+    fork, instead of once in each worker."""
     import multiprocessing
 
     if multiprocessing.get_start_method() != "fork":
-        yield
         return
     from .text.nlp import pipeline
 
@@ -200,11 +196,6 @@ def _warmed(reviews: bool) -> Iterator[None]:
         from .report.html import TEMPLATE, _environment
 
         _environment().get_template(TEMPLATE)
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 class _progress:

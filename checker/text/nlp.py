@@ -3,6 +3,7 @@ model download) with a sentencizer over Chinese sentence punctuation, and phrase
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -24,6 +25,11 @@ def pipeline() -> Language:
     nlp = spacy.blank("zh")  # default "char" segmenter: needs no dictionary or model
     nlp.tokenizer = _CharTokenizer(nlp.vocab)
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
+    # spaCy's vocabulary and tables, and the modules loaded by now, live as long as the process: moved out
+    # of the garbage collector's way, its full collections no longer go through them plan after plan (and
+    # worker processes forked after this do not touch their memory).
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
