@@ -82,3 +82,13 @@ def test_page_paragraphs_lose_no_words(line: str) -> None:
     width = str.maketrans("，；：！？", ",;:!?")
     joined = "".join(page_paragraphs(line)).replace(" ", "").translate(width)
     assert joined == clean(line)[0].replace(" ", "").translate(width)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=6).map("".join))
+def test_one_pattern_for_the_line_openers(line: str) -> None:
+    """The line openers tried as one pattern answer as each of them tried in turn (the same flags)."""
+    from checker.normalize import _OPENERS, _OPENS
+
+    assert bool(_OPENS.match(line)) == any(p.match(line) for p in _OPENERS)
+    assert len({p.flags for p in _OPENERS}) == 1

@@ -19,6 +19,10 @@ _UNIT_COLUMN = re.compile(r"牵头|责任|配合|参与")
 _LONG_LINE = 400
 # Characters a heading never ends with: the sentence goes on in the next line.
 _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（(“《"
+# What a line opens with when it starts a part of its own (a numbered heading, a keyword line, a title, a
+# part's or a domain's name): those patterns as one, since every line is tried against them.
+_OPENERS = (*NUMBERING, KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)
+_OPENS = re.compile("|".join(f"(?:{p.pattern})" for p in _OPENERS))
 
 
 def normalize(doc: Document) -> Text:
@@ -99,7 +103,7 @@ def _continues(a: SourceLine, text: str, b: SourceLine, fmt: str) -> bool:
         return True  # inside a bracket: （牵头单位：… goes on
     if text[-1] in TERMINAL or (text.endswith("”") and text[-2:-1] in TERMINAL):
         return False
-    if any(p.match(b.text) for p in (*NUMBERING, KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)):
+    if _OPENS.match(b.text):
         return False
     if PART_NAME.match(text) or DOMAIN_NAME.match(text) or PLAN_TITLE.match(text):
         return False
