@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import ScoreAlignment
 
 from .extract.qualitative import is_qualitative
 from .models import Quantity, Statement, Target
@@ -27,7 +28,8 @@ from .text.patterns import target_body
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_CLAUSE_END = re.compile(r"[，。；,;]")
+_CLAUSE_ENDS = "，。；,;"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_ENDS}]")
 _SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
 # Right before an indicator's name, words that make it another indicator (孕产妇贫血 is not 儿童贫血).
 _OTHER_MEASURE = re.compile(r"(?:孕产妇|道路交通|出生缺陷导致的|正)$")
@@ -151,7 +153,7 @@ def _clause_index(text: str) -> list[int]:
     index, out = 0, []
     for ch in text:
         out.append(index)
-        if _CLAUSE_END.match(ch):
+        if ch in _CLAUSE_ENDS:
             index += 1
     return out
 
@@ -263,6 +265,16 @@ def _better(new: Statement, old: Statement | None) -> bool:
     return rank(new) > rank(old)
 
 
+def _resemblance(name: str, chars: set[str], body: str, letters: set[str]) -> ScoreAlignment | None:
+    """Where `body` resembles `name` best, if it scores at least _RESEMBLES_MIN. An alignment scores at most
+    200·k/(n+k) with k of the name's n characters in the body; a name too few of whose characters are in a
+    longer body cannot reach the minimum, which spares most of the searches."""
+    k = len(name) - len(chars - letters)
+    if len(body) >= len(name) and (200 - _RESEMBLES_MIN) * k < _RESEMBLES_MIN * len(name):
+        return None
+    return fuzz.partial_ratio_alignment(name, body, score_cutoff=_RESEMBLES_MIN)  # None below it
+
+
 def _fuzzy(
     ind: Indicator,
     targets: list[Target],
@@ -276,7 +288,7 @@ def _fuzzy(
     (compare then takes the unit and comparator as the evidence, and never accuses on it); a
     weaker resemblance without one is only to be confirmed by a person. Text that already names
     an indicator exactly (新生儿死亡率) is that indicator's, not a look-alike of another (婴儿死亡率)."""
-    names = [a for a in (ind.name, *ind.aliases) if len(a) >= 4]
+    names = [(a, set(a)) for a in (ind.name, *ind.aliases) if len(a) >= 4]
     best: tuple[float, Target, int] | None = None
     for t in targets:
         if not t.main:
@@ -285,8 +297,9 @@ def _fuzzy(
         if id(t) not in named:
             named[id(t)] = [(start, end) for _, start, end in find_phrases(docs[id(t)], names_of_all)]
         known = named[id(t)]
-        for name in names:
-            found = fuzz.partial_ratio_alignment(name, body, score_cutoff=_RESEMBLES_MIN)  # None below it
+        letters = set(body)
+        for name, chars in names:
+            found = _resemblance(name, chars, body, letters)
             if found is None or any(start < found.dest_end and found.dest_start < end for start, end in known):
                 continue
             if found.score >= _RESEMBLES_MIN and (best is None or found.score > best[0]):

@@ -28,3 +28,26 @@ def test_real_terms() -> None:
     text = "孕产妇死亡率和婴儿死亡率下降，加强家庭教育指导和家庭教育"
     assert [m[0] for m in pattern.finditer(text)] == ["孕产妇死亡率", "婴儿死亡率", "家庭教育指导", "家庭教育"]
     assert any_of(()) is None
+
+
+def test_resemblance_found_as_by_partial_ratio_alone() -> None:
+    """The character count in front of the fuzzy name search never changes what rapidfuzz finds."""
+    from rapidfuzz import fuzz
+
+    from checker.match import _RESEMBLES_MIN, _resemblance
+
+    rng = random.Random(11)
+    alphabet = "孕产妇死亡率婴儿新生控制在以下，"
+    found = 0
+    for _ in range(20000):
+        name = "".join(rng.choice(alphabet) for _ in range(rng.randint(4, 8)))
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.5:  # the name inside the body, maybe with a wrong character
+            cut = rng.randint(0, len(body))
+            typo = list(name)
+            typo[rng.randrange(len(typo))] = rng.choice(alphabet)
+            body = body[:cut] + "".join(typo) + body[cut:]
+        expected = fuzz.partial_ratio_alignment(name, body, score_cutoff=_RESEMBLES_MIN)
+        assert _resemblance(name, set(name), body, set(body)) == expected, (name, body)
+        found += expected is not None
+    assert found > 5000
