@@ -27,6 +27,7 @@ import datetime as dt
 import io
 import re
 import tomllib
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -168,11 +169,23 @@ def _spots(found: list[Place], plan: PlanReport, finding: Finding) -> set[Any]:
     return {place.element for place in spots if place is not None}
 
 
+def _relates_comments(data: bytes) -> bool:
+    """Whether a relationship of the package may point to comments: most drafts have none, and then the
+    whole document need not be parsed again to find so."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return any(b"/comments" in package.read(n) for n in package.namelist() if n.endswith(".rels"))
+    except (zipfile.BadZipFile, OSError):
+        return True  # python-docx decides
+
+
 def _comments(path: Path) -> tuple[list[_Comment], list[Place]]:
     """The draft's check:ignore comments, with the paragraphs each is anchored on."""
     import docx
 
     data, _ = word_package(path)
+    if not _relates_comments(data):
+        return [], []
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # the loader has read it; a package it could read but this cannot has no comments

@@ -18,6 +18,7 @@ indicator table of the whole plan has its 总体目标 there."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -25,6 +26,7 @@ from .models import Classified, DomainResult, Node, Plan, SectionResult
 from .reference import Domain, PlanReference, Section
 from .structure import ANNEX, label, walk
 from .text.patterns import KEYWORD_LINE
+from .text.words import any_of
 
 _MIN_DOMAIN_SCORE = 0.5
 _ALIAS_SCORE = 2.0
@@ -43,7 +45,8 @@ def classify(plan: Plan, ref: PlanReference) -> Classified:
     nodes = walk(root)
     skip = _not_candidates(nodes, ref)
     scorer = _Scorer(ref)
-    general_parts = {id(n) for n, _ in nodes if _names_section(n, ref.sections) and not _names_domain(n, scorer)}
+    section_names = any_of(tuple(a for s in ref.sections for a in s.aliases))
+    general_parts = {id(n) for n, _ in nodes if _names_section(n, section_names) and not _names_domain(n, scorer)}
     container, domain_nodes = _find_domains(root, nodes, skip | general_parts, scorer)
     inside = {id(n) for node, _ in domain_nodes.values() for n in (node, *(c for c, _ in walk(node)))}
     outside = [(n, path) for n, path in nodes if id(n) not in inside and id(n) not in skip and n is not container]
@@ -86,11 +89,10 @@ class _Scorer:
     def __init__(self, ref: PlanReference) -> None:
         self.ref = ref
         self.terms = ref.domain_terms()
-        words = sorted({w for terms in self.terms.values() for w in terms}, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, words))) if words else None
-        # A long term found also counts its shorter terms inside it (家庭教育指导 → 家庭教育).
-        self._within = {w: {v for v in words if v in w} for w in words}
+        words = tuple(sorted({w for terms in self.terms.values() for w in terms}))
+        self._pattern, self._within = any_of(words), _within(words)
         self._seen: dict[int, frozenset[str]] = {}
+        self._weights: dict[int, dict[str, float]] = {}
 
     def score(self, node: Node, domain: Domain) -> float:
         return self.heading_score(node.heading.title, domain) + self._body_score(node, domain)
@@ -107,8 +109,12 @@ class _Scorer:
         return max(keyword, max((_TITLE_TERM * w for t, w in terms.items() if t in title), default=0.0))
 
     def _body_score(self, node: Node, domain: Domain) -> float:
-        found = self._body_terms(node)
-        weights = {d: sum(w for t, w in terms.items() if t in found) for d, terms in self.terms.items()}
+        if id(node) not in self._weights:  # the same for every domain the node is scored against
+            found = self._body_terms(node)
+            self._weights[id(node)] = {
+                d: sum(w for t, w in terms.items() if t in found) for d, terms in self.terms.items()
+            }
+        weights = self._weights[id(node)]
         total = sum(weights.values())
         if not total:
             return 0.0
@@ -126,6 +132,12 @@ class _Scorer:
         if self._pattern is None:
             return set()
         return {w for m in self._pattern.finditer(text) for w in self._within[m[0]]}
+
+
+@cache  # per reference: its terms do not change from plan to plan
+def _within(words: tuple[str, ...]) -> dict[str, set[str]]:
+    """Each term's shorter terms inside it: a long term found also counts them (家庭教育指导 → 家庭教育)."""
+    return {w: {v for v in words if v in w} for w in words}
 
 
 def _find_domains(
@@ -186,11 +198,10 @@ def _not_candidates(nodes: list[Candidate], ref: PlanReference) -> set[int]:
     return skip
 
 
-def _names_section(node: Node, sections: list[Section]) -> bool:
+def _names_section(node: Node, names: re.Pattern[str] | None) -> bool:
     """A required part (指导思想 …) or the part holding them (总体思路): never a domain."""
-    names = [a for s in sections for a in s.aliases]
     parts = (node, *(c for c in node.children if _is_part(c)))  # a domain's own 主要目标 does not count
-    return any(a in n.heading.title for n in parts for a in names)
+    return names is not None and any(names.search(n.heading.title) for n in parts)
 
 
 def _names_domain(node: Node, scorer: _Scorer) -> bool:

@@ -16,6 +16,7 @@ from .labels import KIND_NAMES
 from .models import Location, Paragraph, Plan, PlanKind, ReadingNote, Target, Text
 from .reference import Reference
 from .structure import walk
+from .text.words import any_of
 
 _CN = "一二三四五六七八九十"
 _HEADING_MAX = 50
@@ -28,10 +29,11 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|‰|/10万|/万|/千)")
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    """Words that belong to one kind of plan only: its domain names and its indicators' names."""
+    """Words that belong to one kind of plan only, each set as a pattern finding any of them: its domain names
+    and its indicators' names."""
 
-    domains: tuple[str, ...]
-    indicators: tuple[str, ...]
+    domains: re.Pattern[str] | None
+    indicators: re.Pattern[str] | None
 
 
 def account(text: Text, plans: list[Plan], reference: Reference) -> tuple[list[ReadingNote], list[list[ReadingNote]]]:
@@ -136,13 +138,13 @@ def _vocabulary(reference: Reference, kind: PlanKind) -> _Vocabulary:
             other_domains, other_indicators = words(other)
             domains -= other_domains
             indicators = {a for a in indicators if not any(a in o or o in a for o in other_indicators)}
-    return _Vocabulary(tuple(sorted(domains)), tuple(sorted(indicators)))
+    return _Vocabulary(any_of(tuple(sorted(domains))), any_of(tuple(sorted(indicators))))
 
 
 def _plan_like(p: Paragraph, words: _Vocabulary) -> bool:
-    if len(p.text) <= _HEADING_MAX and any(d in p.text for d in words.domains):
+    if len(p.text) <= _HEADING_MAX and words.domains and words.domains.search(p.text):
         return True
-    return any(i in p.text for i in words.indicators) and bool(_NUMBER.search(p.text))
+    return bool(words.indicators and words.indicators.search(p.text) and _NUMBER.search(p.text))
 
 
 def _outside(

@@ -14,16 +14,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import ScoreAlignment
 
 from .extract.qualitative import is_qualitative
 from .models import Quantity, Statement, Target
 from .reference import Indicator, PlanReference
-from .text.nlp import find_phrases, sentences
+from .text.nlp import find_phrases, sentences, tokens
 from .text.patterns import target_body
 
-_CLAUSE_END = re.compile(r"[，。；,;]")
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_CLAUSE_ENDS = "，。；,;"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_ENDS}]")
 _SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
 # Right before an indicator's name, words that make it another indicator (孕产妇贫血 is not 儿童贫血).
 _OTHER_MEASURE = re.compile(r"(?:孕产妇|道路交通|出生缺陷导致的|正)$")
@@ -54,11 +60,13 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     """Targets annotated with their indicator (one copy per indicator a target speaks of), and
     the best evidence for each indicator the plan speaks of."""
     indicators = ref.indicators()
-    phrases = _phrases(indicators)
+    vocabulary = _Vocabulary.of(indicators)
     annotated: list[Target] = []
     best: dict[str, Statement] = {}
+    bodies = {id(t): target_body(t.text) for t in targets}
+    docs = {key: tokens(body) for key, body in bodies.items()}  # each body tokenized once, asked many things
     for target in targets:
-        found = _evidence(target, indicators, phrases)
+        found = _evidence(target, bodies[id(target)], docs[id(target)], vocabulary)
         assigned = {id(q) for ev in found for q in ev.quantities}
         rest = [q for q in target.quantities if id(q) not in assigned]
         if not found or rest:  # numbers about nothing upper-level stay listed, without an indicator
@@ -75,27 +83,41 @@ def match(targets: list[Target], ref: PlanReference) -> tuple[list[Target], dict
     names = tuple(sorted({n for i in indicators for n in (i.name, *i.aliases)}))
     named: dict[int, list[tuple[int, int]]] = {}  # per main target, where it names an indicator exactly
     for ind in indicators:
-        if ind.id not in best and (ev := _fuzzy(ind, targets, names, named)):
+        if ind.id not in best and (ev := _fuzzy(ind, targets, bodies, docs, names, named)):
             best[ind.id] = ev
     return annotated, best
 
 
-def _phrases(indicators: list[Indicator]) -> tuple[str, ...]:
-    words = {w for i in indicators for group in i.keywords for w in group}
-    words |= {w for i in indicators for w in (*i.aliases, *i.exclude)}
-    return tuple(sorted(words))
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The words the indicators are spoken of by, and which indicators each word may point to."""
+
+    indicators: list[Indicator]
+    phrases: tuple[str, ...]  # every keyword, alias and exclusion
+    subjects: frozenset[str]  # the words of the first keyword groups: a clause with one names its subject
+    users: dict[str, list[int]]  # keyword → the indicators (by position) with it in a keyword group
+
+    @classmethod
+    def of(cls, indicators: list[Indicator]) -> _Vocabulary:
+        words = {w for i in indicators for group in i.keywords for w in group}
+        words |= {w for i in indicators for w in (*i.aliases, *i.exclude)}
+        users: dict[str, list[int]] = {}
+        for k, ind in enumerate(indicators):
+            for w in dict.fromkeys(w for group in ind.keywords for w in group):
+                users.setdefault(w, []).append(k)
+        subjects = frozenset(w for i in indicators if i.keywords for w in i.keywords[0])
+        return cls(indicators, tuple(sorted(words)), subjects, users)
 
 
-def _evidence(target: Target, indicators: list[Indicator], phrases: tuple[str, ...]) -> list[Statement]:
-    body = target_body(target.text)
-    hits = find_phrases(body, phrases)
+def _evidence(target: Target, body: str, doc: Doc, vocabulary: _Vocabulary) -> list[Statement]:
+    hits = find_phrases(doc, vocabulary.phrases)
     if not hits:
         return []
     clause_of = _clause_index(body)
     out: dict[tuple[str, str | None], Statement] = {}
     previous: list[_Mention] = []
-    for s_start, s_end in sentences(body):
-        mentions = _mentions(indicators, [h for h in hits if s_start <= h[1] < s_end], body, clause_of)
+    for s_start, s_end in sentences(doc):
+        mentions = _mentions(vocabulary, [h for h in hits if s_start <= h[1] < s_end], body, clause_of)
         quantities = [
             q for q in target.quantities if s_start <= q.span[0] < s_end and q.text in body and not _aside(body, q)
         ]
@@ -131,7 +153,7 @@ def _clause_index(text: str) -> list[int]:
     index, out = 0, []
     for ch in text:
         out.append(index)
-        if _CLAUSE_END.match(ch):
+        if ch in _CLAUSE_ENDS:
             index += 1
     return out
 
@@ -141,7 +163,7 @@ def _clause_text(text: str, clause_of: list[int], clause: int) -> str:
 
 
 def _mentions(
-    indicators: list[Indicator], hits: list[tuple[str, int, int]], body: str, clause_of: list[int]
+    vocabulary: _Vocabulary, hits: list[tuple[str, int, int]], body: str, clause_of: list[int]
 ) -> list[_Mention]:
     by_clause: dict[int, list[tuple[str, int]]] = {}
     for word, start, _ in hits:
@@ -150,9 +172,12 @@ def _mentions(
     for clause, words in by_clause.items():
         present = {w for w, _ in words}
         # 高中阶段教育普及水平进一步提高，毛入学率达到95%: the clause before may name the subject.
-        own_subject = any(w in i.keywords[0] for i in indicators if i.keywords for w in present)
+        own_subject = not vocabulary.subjects.isdisjoint(present)
         carried = set() if own_subject else {w for w, _ in by_clause.get(clause - 1, [])}
-        for ind in indicators:
+        # Only an indicator with a keyword here can be named here (by its first group, or its second after
+        # a subject carried over), so the others are not looked at.
+        for k in sorted({k for w in present for k in vocabulary.users.get(w, ())}):
+            ind = vocabulary.indicators[k]
             if any(e in present for e in ind.exclude):
                 continue
             if not ind.keywords or not all(any(w in present for w in group) for group in ind.keywords[1:]):
@@ -240,25 +265,41 @@ def _better(new: Statement, old: Statement | None) -> bool:
     return rank(new) > rank(old)
 
 
+def _resemblance(name: str, chars: set[str], body: str, letters: set[str]) -> ScoreAlignment | None:
+    """Where `body` resembles `name` best, if it scores at least _RESEMBLES_MIN. An alignment scores at most
+    200·k/(n+k) with k of the name's n characters in the body; a name too few of whose characters are in a
+    longer body cannot reach the minimum, which spares most of the searches."""
+    k = len(name) - len(chars - letters)
+    if len(body) >= len(name) and (200 - _RESEMBLES_MIN) * k < _RESEMBLES_MIN * len(name):
+        return None
+    return fuzz.partial_ratio_alignment(name, body, score_cutoff=_RESEMBLES_MIN)  # None below it
+
+
 def _fuzzy(
-    ind: Indicator, targets: list[Target], names_of_all: tuple[str, ...], named: dict[int, list[tuple[int, int]]]
+    ind: Indicator,
+    targets: list[Target],
+    bodies: dict[int, str],
+    docs: dict[int, Doc],
+    names_of_all: tuple[str, ...],
+    named: dict[int, list[tuple[int, int]]],
 ) -> Statement | None:
     """A main target naming the indicator in other words or with a typo (孕产妇死忙率), by rapidfuzz
     over its name and aliases. With a figure right after the name it is read as the indicator's
     (compare then takes the unit and comparator as the evidence, and never accuses on it); a
     weaker resemblance without one is only to be confirmed by a person. Text that already names
     an indicator exactly (新生儿死亡率) is that indicator's, not a look-alike of another (婴儿死亡率)."""
-    names = [a for a in (ind.name, *ind.aliases) if len(a) >= 4]
+    names = [(a, set(a)) for a in (ind.name, *ind.aliases) if len(a) >= 4]
     best: tuple[float, Target, int] | None = None
     for t in targets:
         if not t.main:
             continue
-        body = target_body(t.text)
+        body = bodies[id(t)]
         if id(t) not in named:
-            named[id(t)] = [(start, end) for _, start, end in find_phrases(body, names_of_all)]
+            named[id(t)] = [(start, end) for _, start, end in find_phrases(docs[id(t)], names_of_all)]
         known = named[id(t)]
-        for name in names:
-            found = fuzz.partial_ratio_alignment(name, body, score_cutoff=_RESEMBLES_MIN)  # None below it
+        letters = set(body)
+        for name, chars in names:
+            found = _resemblance(name, chars, body, letters)
             if found is None or any(start < found.dest_end and found.dest_start < end for start, end in known):
                 continue
             if found.score >= _RESEMBLES_MIN and (best is None or found.score > best[0]):
@@ -266,7 +307,7 @@ def _fuzzy(
     if best is None:
         return None
     score, target, end = best
-    body = target_body(target.text)
+    body = bodies[id(target)]
     clause_end = next((m.start() for m in _CLAUSE_END.finditer(body, end)), len(body))
     figures = [q for q in target.quantities if end <= q.span[0] < clause_end and q.text in body]
     if figures:

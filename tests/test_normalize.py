@@ -110,3 +110,13 @@ def test_web_furniture_dropped_as_lines_and_cut_out_of_one_line_pages() -> None:
     assert [p.text for p in normalize(doc).paragraphs] == PLAN_LINES
     page = "\u3000\u3000".join([*FURNITURE[:5], *PLAN_LINES, *FURNITURE[5:]])
     assert page_paragraphs(page) == PLAN_LINES
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=6).map("".join))
+def test_one_pattern_for_the_line_openers(line: str) -> None:
+    """The line openers tried as one pattern answer as each of them tried in turn (the same flags)."""
+    from checker.normalize import _OPENERS, _OPENS
+
+    assert bool(_OPENS.match(line)) == any(p.match(line) for p in _OPENERS)
+    assert len({p.flags for p in _OPENERS}) == 1

@@ -4,6 +4,7 @@ running the code: (status, comparator, value, unit), or ("missing",) where the p
 
 from __future__ import annotations
 
+import random
 from functools import cache
 from pathlib import Path
 
@@ -209,3 +210,30 @@ def test_lead_units_read_alike_in_every_format() -> None:
         found[fmt] = sorted(f.location.excerpt[:10] for f in plan.findings if f.rule == "missing-lead-unit")
     assert found["txt"] == ["全面贯彻落实男女平等", "妇女的媒介素养全面提", "妇女维护自身合法权益"]
     assert found["docx"] == found["pdf"] == found["txt"]
+
+
+def test_near_copies_found_as_by_partial_ratio_alone() -> None:
+    """The character count that spares most comparisons of two target bodies never changes the answer of
+    rapidfuzz's partial_ratio ≥ 95 (near copies, copies inside longer text, unrelated sentences)."""
+    from rapidfuzz import fuzz
+
+    from checker.extract import _same_statement
+
+    rng = random.Random(7)
+    alphabet = "孕产妇死亡率控制在以下新生儿婴儿岁达到，。%0123456789"
+    near = 0
+    for _ in range(20000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        if rng.random() < 0.5:  # a part of `a` with a few characters changed, maybe after other words
+            b = list(a[rng.randint(0, 5) :])
+            for _ in range(rng.randint(0, 3)):
+                if b:
+                    b[rng.randrange(len(b))] = rng.choice(alphabet)
+            b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) + "".join(b)
+        else:
+            b = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        short, long = sorted((a, b), key=len)
+        expected = len(short) >= 8 and fuzz.partial_ratio(short, long, score_cutoff=95) >= 95
+        assert _same_statement((a, set(a)), (b, set(b))) == expected, (a, b)
+        near += expected
+    assert near > 1000  # the near copies were there to be found

@@ -29,6 +29,10 @@ RANGE_SEP = r"[—\-–~～至]"
 
 TOKEN = re.compile(
     rf"""
+    # Most characters of a plan are ideographs that start no token: passing over them at once makes the scan
+    # several times faster. (An alternative below that starts with another ideograph must add it here.)
+    (?=[^\u4e00-\u9fff]|[到至十零〇一二两三四五六七八九百千])
+    (?:
     # numbering at the start of a paragraph or sentence: "1." "2．" "3、" (but "3.0‰ …" is a value,
     # and in "8.5岁以下儿童…" the "8." is the numbering)
       (?P<lead>(?:^|(?<=[。；;！？!?\n]))[-•·]?\d{{1,2}}(?:、|\.(?!\d+(?:\.\d+)?(?:%|‰|/|个?百分点))))
@@ -57,6 +61,7 @@ TOKEN = re.compile(
         (?:(?P<sep>{RANGE_SEP})(?!(?:19|20)\d\d年)(?P<v2>{NUM})(?P<u2>{UNIT.replace("?P<", "?P<r_")})?)?
         (?P<suf>{SUFFIX})?
       )
+    )
     """,
     re.VERBOSE,
 )

@@ -19,6 +19,10 @@ _UNIT_COLUMN = re.compile(r"牵头|责任|配合|参与")
 _LONG_LINE = 400
 # Characters a heading never ends with: the sentence goes on in the next line.
 _OPEN_ENDS = "，、的和与及至到在为达于对把将向从按由比较（(“《"
+# What a line opens with when it starts a part of its own (a numbered heading, a keyword line, a title, a
+# part's or a domain's name): those patterns as one, since every line is tried against them.
+_OPENERS = (*NUMBERING, KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)
+_OPENS = re.compile("|".join(f"(?:{p.pattern})" for p in _OPENERS))
 
 
 def normalize(doc: Document) -> Text:
@@ -50,6 +54,8 @@ def _pieces(line: SourceLine) -> list[SourceLine]:
 def _clean_line(line: SourceLine) -> SourceLine:
     cells = [clean(c)[0] for c in line.cells] if line.cells is not None else None
     text = "\t".join(cells) if cells is not None else clean(line.text)[0]
+    if text == line.text and cells == line.cells:
+        return line  # most lines are clean already
     return line.model_copy(update={"text": text, "cells": cells})
 
 
@@ -67,12 +73,12 @@ def _rejoin(lines: list[SourceLine], fmt: str) -> list[Paragraph]:
             if paragraphs[-1].cells and paragraphs[-1].cells[0] in _NUMBER_COLUMN and len(paragraphs) > 1:
                 paragraphs.pop()
             paragraphs[-1] = _continue_row(paragraphs[-1], line.cells, header)
-        elif previous is not None and paragraphs and _continues(previous, line, fmt):
+        elif previous is not None and paragraphs and _continues(previous, paragraphs[-1].text, line, fmt):
             last = paragraphs[-1]
             paragraphs[-1] = last.model_copy(update={"text": last.text + line.text})
         else:
             paragraphs.append(Paragraph(text=line.text, location=line.location, style=line.style, cells=line.cells))
-        previous = line.model_copy(update={"text": paragraphs[-1].text})
+        previous = line
     return paragraphs
 
 
@@ -87,27 +93,27 @@ def _continue_row(last: Paragraph, cells: list[str], header: list[str]) -> Parag
     return last.model_copy(update={"text": last.text + body + (f"（{units}）" if units else "")})
 
 
-def _continues(a: SourceLine, b: SourceLine, fmt: str) -> bool:
-    """Does line b continue the paragraph that line a ends?"""
+def _continues(a: SourceLine, text: str, b: SourceLine, fmt: str) -> bool:
+    """Does line b continue the paragraph `text` that line a ends?"""
     if a.cells is not None or b.cells is not None or _is_styled_heading(a) or _is_styled_heading(b):
         return False
-    if PLAN_TITLE.match(a.text + b.text) and not PLAN_TITLE.match(a.text) and not PLAN_TITLE.match(b.text):
+    if PLAN_TITLE.match(text + b.text) and not PLAN_TITLE.match(text) and not PLAN_TITLE.match(b.text):
         return True  # a title set in large type over two lines: 某某县“十四五”妇女 / 发展规划
-    if a.text.count("（") > a.text.count("）"):
+    if text.count("（") > text.count("）"):
         return True  # inside a bracket: （牵头单位：… goes on
-    if a.text[-1] in TERMINAL or (a.text.endswith("”") and a.text[-2:-1] in TERMINAL):
+    if text[-1] in TERMINAL or (text.endswith("”") and text[-2:-1] in TERMINAL):
         return False
-    if any(p.match(b.text) for p in (*NUMBERING, KEYWORD_LINE, PLAN_TITLE, PART_NAME, DOMAIN_NAME)):
+    if _OPENS.match(b.text):
         return False
-    if PART_NAME.match(a.text) or DOMAIN_NAME.match(a.text) or PLAN_TITLE.match(a.text):
+    if PART_NAME.match(text) or DOMAIN_NAME.match(text) or PLAN_TITLE.match(text):
         return False
     # Commas, not counting the 、 of a heading number (一、), mark a sentence rather than a heading.
-    sentence_like = bool(re.search(r"[，、]", unnumbered(a.text)))
-    if a.text[-1] in _OPEN_ENDS or b.text[0] in "，。、；：%‰）)”" or (sentence_like and b.text[0].isdigit()):
+    sentence_like = ("，" in text or "、" in text) and bool(re.search(r"[，、]", unnumbered(text)))
+    if text[-1] in _OPEN_ENDS or b.text[0] in "，。、；：%‰）)”" or (sentence_like and b.text[0].isdigit()):
         return True  # a sentence cut after 降至, 的, 、 … or before its number
     if a.runs_to_margin:
         return True
-    if _heading_like(a.text):
+    if _heading_like(text):
         # A heading is followed by its body; a broken sentence (it has commas) by a short tail
         # such as 率上升趋势减缓。
         tail = re.split(r"[。；]", b.text, maxsplit=1)[0]

@@ -15,6 +15,7 @@ from ..text.patterns import PAGE_NUMBER
 _MIN_PAGES = 2
 _WRAPPED_SHARE = 0.4  # of the lines that reach the text's width, in hard-wrapped text
 _MIN_LINES = 20
+_NARROW = re.compile(r"[\x00-\u2e7f]")  # characters set half an em wide
 
 
 def _key(text: str) -> str:
@@ -39,12 +40,13 @@ def drop_running_heads(lines: list[SourceLine]) -> list[SourceLine]:
 
 def width(text: str) -> float:
     """How wide a line is set: a Chinese character is one em, a Latin letter or digit half."""
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    return len(text) - 0.5 * len(_NARROW.findall(text))
 
 
 def mark_hard_wraps(lines: list[SourceLine]) -> list[SourceLine]:
     """Hard-wrapped text (most lines as wide as the widest): lines that wide run on."""
-    widths = sorted(width(line.text) for line in lines if line.cells is None)
+    each = [width(line.text) if line.cells is None else None for line in lines]
+    widths = sorted(w for w in each if w is not None)
     if len(widths) < _MIN_LINES:
         return lines
     full = widths[int(0.9 * (len(widths) - 1))]
@@ -52,8 +54,6 @@ def mark_hard_wraps(lines: list[SourceLine]) -> list[SourceLine]:
     if full > 60 or reaching < _WRAPPED_SHARE * len(widths):
         return lines  # paragraphs a line each, as text files and Word files hold them
     return [
-        line.model_copy(update={"runs_to_margin": True})
-        if line.cells is None and width(line.text) >= full - 1.5
-        else line
-        for line in lines
+        line.model_copy(update={"runs_to_margin": True}) if w is not None and w >= full - 1.5 else line
+        for line, w in zip(lines, each, strict=True)
     ]

@@ -41,6 +41,7 @@ _ROLES = {
     "other": r"备注|说明|完成时限|时限|完成时间",
 }
 _ROLE = {role: re.compile(f"^(?:{words})$") for role, words in _ROLES.items()}
+_ANY_ROLE = re.compile("^(?:{})$".format("|".join(f"(?:{words})" for words in _ROLES.values())))
 _BASELINE = re.compile(r"基期|现状|基线")
 _ATTRIBUTE = re.compile(r"^(?:约束性|预期性)$")
 # A cell naming units: 县卫生健康局, 镇妇联、镇民政办, 团县委, 各村（社区）, 县直有关单位.
@@ -117,7 +118,7 @@ def _header_at(lines: list[SourceLine], i: int) -> tuple[_Columns, int] | None:
     """The table header starting at line i (on one line, or a word a line), and the line after it."""
     words: list[str] = []
     j = i
-    while j < len(lines) and (w := _words(lines[j])) and all(_role(x) for x in w) and len(words) < 10:
+    while j < len(lines) and (w := _words(lines[j])) and all(_ANY_ROLE.match(x) for x in w) and len(words) < 10:
         words += w
         j += 1
         if len(w) > 1:
@@ -128,11 +129,13 @@ def _header_at(lines: list[SourceLine], i: int) -> tuple[_Columns, int] | None:
 
 def _columns(words: list[str]) -> _Columns | None:
     """The columns a header names: at least three, among them a name column and a value or unit column."""
+    if len(words) < 3:
+        return None
     roles = [_role(w) for w in words]
     name = next((k for k, r in enumerate(roles) if r == "name"), None)
     values = [k for k, r in enumerate(roles) if r == "value" and not _BASELINE.search(words[k])]
     units = [k for k, r in enumerate(roles) if r == "unit" and name is not None and k > name]
-    if name is None or not (values or units) or len(words) < 3:
+    if name is None or not (values or units):
         return None
     attribute = next((k for k, r in enumerate(roles) if r == "attribute"), None)
     if attribute is not None:

@@ -59,8 +59,10 @@ _NEEDS_TRANSLATE = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
 
 # ---- pass 1b: half-width punctuation beside Chinese text → full-width (length preserving)
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’"
-# A run of them as one ("?!" before Chinese text): each full-width mark is Chinese text to the next.
-_HALF_PUNCT = re.compile(f"(?<=[{_CJK}])[,;:!?]+|[,;:!?]+(?=[{_CJK}])")
+# The marks first, so that re skips quickly to candidates; a run of them as one ("?!" before Chinese
+# text): each full-width mark is Chinese text to the next.
+_HALF_PUNCT = re.compile("[,;:!?]+")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 
 # ---- pass 2: gaps = runs of whitespace and/or junk ----
@@ -91,7 +93,8 @@ _DROP_CHAR = re.compile(
 # ---- pass 3: dashes between two 4-digit years ----
 
 # quick test: a dash of any kind between 19xx/20xx and 19xx/20xx (not part of longer numbers)
-_YEAR_DASH = re.compile(r"(?<![\d.])(?:19|20)\d\d(?:——|[—–\-‐‑‒−―~～])(?:19|20)\d\d(?![\d.])")
+# (The year's first digits come first, with the lookbehind after them, so that re can skip quickly.)
+_YEAR_DASH = re.compile(r"(?:19|20)(?<![\d.]..)\d\d(?:——|[—–\-‐‑‒−―~～])(?:19|20)\d\d(?![\d.])")
 _Y1 = r"(?<=(?<![\d.])(?:19|20)\d\d)"  # preceded by a year
 _Y2 = r"(?=(?:19|20)\d\d(?![\d.]))"  # followed by a year
 # a one-character dash between years → "—" (length preserving)
@@ -109,6 +112,12 @@ def _mask(s: str, drop: re.Pattern[str], whole: bool = False) -> bytearray:
             keep[m.start() : m.end()] = bytes(m.end() - m.start())
         return keep
     return bytearray(map(bool, map(ord, drop.sub("\x00", s))))
+
+
+def _full_width(m: re.Match[str]) -> str:
+    s, start, end = m.string, m.start(), m.end()
+    beside = (start and _CJK_CHAR.match(s, start - 1)) or _CJK_CHAR.match(s, end)
+    return "".join(_FULL[c] for c in m[0]) if beside else m[0]
 
 
 def clean(text: str) -> tuple[str, list[int]]:
@@ -133,7 +142,7 @@ def clean(text: str) -> tuple[str, list[int]]:
 
     # pass 1b, once the gaps are gone (a mark may only now stand beside Chinese text); length preserving
     if _HALF_PUNCT.search(s1) is not None:
-        s1 = _HALF_PUNCT.sub(lambda m: "".join(_FULL[c] for c in m[0]), s1)
+        s1 = _HALF_PUNCT.sub(_full_width, s1)
 
     # pass 3: year-range dashes (s1 holds no NUL: controls were dropped with the gaps)
     if _YEAR_DASH.search(s1) is not None:

@@ -3,6 +3,8 @@ model download) with a sentencizer over Chinese sentence punctuation, and phrase
 
 from __future__ import annotations
 
+import gc
+import re
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -12,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
+_SPACE = re.compile(r"\s")  # what str.isspace() calls whitespace
 SENTENCE_ENDS = ["。", "！", "？", "；", "!", "?", ";"]
 
 
@@ -22,6 +25,11 @@ def pipeline() -> Language:
     nlp = spacy.blank("zh")  # default "char" segmenter: needs no dictionary or model
     nlp.tokenizer = _CharTokenizer(nlp.vocab)
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
+    # spaCy's vocabulary and tables, and the modules loaded by now, live as long as the process: moved out
+    # of the garbage collector's way, its full collections no longer go through them plan after plan (and
+    # worker processes forked after this do not touch their memory).
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
@@ -36,6 +44,8 @@ class _CharTokenizer:
     def __call__(self, text: str) -> Doc:
         from spacy.tokens import Doc
 
+        if _SPACE.search(text) is None:  # most text: a token per character and nothing else
+            return Doc(self.vocab, words=list(text), spaces=[False] * len(text))
         words: list[str] = []
         spaces: list[bool] = []
         end = 0  # of the text taken so far
@@ -67,15 +77,20 @@ def phrase_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
     return matcher
 
 
-def find_phrases(text: str, phrases: tuple[str, ...]) -> list[tuple[str, int, int]]:
-    """(phrase, start, end) character spans of every phrase occurring in text."""
-    doc = pipeline().make_doc(text)
+def tokens(text: str) -> Doc:
+    """The text's tokens, to ask several questions of (phrases, sentences) for one tokenization."""
+    return pipeline().make_doc(text)
+
+
+def find_phrases(text: str | Doc, phrases: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """(phrase, start, end) character spans of every phrase occurring in text (or its tokens)."""
+    doc = tokens(text) if isinstance(text, str) else text
     matcher = phrase_matcher(phrases)
     vocab = pipeline().vocab.strings
     return [(vocab[label], doc[s:e].start_char, doc[s:e].end_char) for label, s, e in matcher(doc)]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of text."""
-    doc = pipeline()(text)
+def sentences(text: str | Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences of text (or its tokens)."""
+    doc = pipeline().get_pipe("sentencizer")(tokens(text) if isinstance(text, str) else text)
     return [(s.start_char, s.end_char) for s in doc.sents]
