@@ -19,6 +19,7 @@ from .errors import InputError
 from .load import SUPPORTED
 from .models import CheckOptions, DocumentReport, Failure
 from .output import Reviews
+from .report.json import document_json
 
 if TYPE_CHECKING:
     from .reference import Reference
@@ -99,16 +100,31 @@ def output_names(inputs: list[Input]) -> list[Path]:
 _worker: dict[str, object] = {}
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One file checked: its report, whole or without its target lists (see `run`), and with `as_json`
+    the whole report as the JSON report holds it."""
+
+    report: DocumentReport
+    json: str | None = None
+
+
 def _start(
-    reference: Reference, rules: tuple[Rule, ...], options: CheckOptions, reviews: Reviews | None, whole: bool
+    reference: Reference,
+    rules: tuple[Rule, ...],
+    options: CheckOptions,
+    reviews: Reviews | None,
+    whole: bool,
+    as_json: bool,
 ) -> None:
-    _worker.update(reference=reference, rules=rules, options=options, reviews=reviews, whole=whole)
+    _worker.update(reference=reference, rules=rules, options=options, reviews=reviews, whole=whole, as_json=as_json)
 
 
-def _check(item: Input) -> DocumentReport | Failure:
+def _check(item: Input) -> Checked | Failure:
     """One file in a worker: its report, or why it could not be checked (the batch goes on). With `reviews`
-    the worker writes the file's review itself, and unless the run needs `whole` reports sends back only
-    what the index, the summaries and the exit code read (all but the target list, the bulk of a report)."""
+    the worker writes the file's review itself, with `as_json` its part of the JSON report; unless the run
+    needs `whole` reports it sends back only what the index, the summaries and the exit code read (all but
+    the target lists, the bulk of a report)."""
     from .pipeline import check_file, report_for
 
     options: CheckOptions = _worker["options"]  # type: ignore[assignment]
@@ -129,12 +145,12 @@ def _check(item: Input) -> DocumentReport | Failure:
         )
     report = report.model_copy(update={"path": item.shown})
     reviews: Reviews | None = _worker["reviews"]  # type: ignore[assignment]
-    if reviews is None:
-        return report
-    reviews.write(report_for([report], _worker["reference"]), 0)  # type: ignore[arg-type]  # OutputError ends the run
-    if _worker["whole"]:
-        return report
-    return report.model_copy(update={"plans": [p.model_copy(update={"targets": []}) for p in report.plans]})
+    if reviews is not None:
+        reviews.write(report_for([report], _worker["reference"]), 0)  # type: ignore[arg-type]  # OutputError ends the run
+    text = document_json(report) if _worker["as_json"] else None
+    if not _worker["whole"]:
+        report = report.model_copy(update={"plans": [p.model_copy(update={"targets": []}) for p in report.plans]})
+    return Checked(report, text)
 
 
 def run(
@@ -146,12 +162,15 @@ def run(
     progress: bool,
     reviews: Reviews | None = None,
     whole: bool = True,
-) -> tuple[list[DocumentReport], list[Failure]]:
-    """Check every input, `jobs` at a time; reports in input order, failures listed. With `reviews` each
-    review is written by the worker that checked the file, as soon as it is checked."""
-    results: list[DocumentReport | Failure | None] = [None] * len(inputs)
+    as_json: bool = False,
+) -> tuple[list[Checked], list[Failure]]:
+    """Check every input, `jobs` at a time; the files checked in input order, failures listed. With
+    `reviews` each review is written by the worker that checked the file, as soon as it is checked; with
+    `as_json` each file's part of the JSON report too. The reports sent back are `whole` or without their
+    target lists, so that the command need not hold every whole report of a large batch."""
+    results: list[Checked | Failure | None] = [None] * len(inputs)
     jobs = max(1, min(jobs, len(inputs)))
-    setup = (reference, rules, options, reviews, whole)
+    setup = (reference, rules, options, reviews, whole, as_json)
     with _progress(len(inputs), progress) as advance:
         if jobs == 1:
             _start(*setup)
@@ -172,7 +191,7 @@ def run(
                 except BaseException:  # an output error or ^C: the files not yet started are not checked
                     pool.shutdown(cancel_futures=True)
                     raise
-    documents = [r for r in results if isinstance(r, DocumentReport)]
+    documents = [r for r in results if isinstance(r, Checked)]
     failures = [r for r in results if isinstance(r, Failure)]
     return documents, failures
 

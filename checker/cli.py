@@ -248,7 +248,7 @@ def check(
         names = dict(zip((i.shown for i in inputs), batch.output_names(inputs), strict=True))
         reviews = Reviews(out or Path("."), names, None if no_timestamp else datetime.now())
         early = "html" in formats and not compare  # else each review is written below, from the whole report
-        documents, failed = batch.run(
+        checked, failed = batch.run(
             inputs,
             reference_targets,
             rules,
@@ -256,8 +256,11 @@ def check(
             jobs or batch.default_jobs(),
             True,
             reviews if early else None,
-            whole="json" in formats,
+            whole=bool(compare),  # the revision is read from the whole reports; all else from the findings
+            as_json="json" in formats and not compare,
         )
+        documents = [c.report for c in checked]
+        documents_json = [c.json for c in checked if c.json is not None] or None
         if compare and documents:
             old_options = CheckOptions(options.level, Policy(severities))  # no baseline: accepted ones compared too
             documents = [batch.compared(documents[0], compare, reference_targets, rules, old_options)]
@@ -281,9 +284,9 @@ def check(
                 else:
                     print_summary(report, written)
         elif out is not None and f != "github":
-            write_atomic(out / FILE_NAMES[f], render(f, report, rules, fail_on))
+            write_atomic(out / FILE_NAMES[f], render(f, report, rules, fail_on, documents_json))
         else:
-            write_stdout(render(f, report, rules, fail_on))
+            write_stdout(render(f, report, rules, fail_on, documents_json))
     if annotate:
         from .report.annotate import annotate_documents
 

@@ -66,11 +66,14 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def render(format: str, report: Report, rules: tuple[Rule, ...], fail_on: str) -> str:
+def render(
+    format: str, report: Report, rules: tuple[Rule, ...], fail_on: str, documents_json: list[str] | None = None
+) -> str:
+    """One machine format of the report (`documents_json`: its documents as the batch workers wrote them)."""
     if format == "json":
         from .report.json import render_json
 
-        return render_json(report)
+        return render_json(report, documents_json)
     if format == "sarif":
         from .report.sarif import render_sarif
 

@@ -120,14 +120,38 @@ def test_workers_write_the_same_reviews_and_send_back_no_target_lists(tmp_path: 
     names = dict(zip((i.shown for i in inputs), batch.output_names(inputs), strict=True))
     reviews = Reviews(tmp_path / "out", names, None)
     reference, rules = load_reference(), tuple(load_rules())
-    documents, failed = batch.run(inputs, reference, rules, CheckOptions(), 2, False, reviews, whole=False)
-    assert len(documents) == 3 and not failed
-    for document in documents:
+    checked, failed = batch.run(inputs, reference, rules, CheckOptions(), 2, False, reviews, whole=False)
+    assert len(checked) == 3 and not failed and all(c.json is None for c in checked)
+    for document in (c.report for c in checked):
         assert all(plan.targets == [] and plan.indicators for plan in document.plans)
         whole = check_file(Path(document.path), reference, rules)
         assert any(plan.targets for plan in whole.plans)
         page = render_html(report_for([whole], reference), 0, None, timestamp=False)
         assert reviews.path(document.path).read_text(encoding="utf-8") == page
+
+
+def test_workers_write_the_json_report_the_command_would(tmp_path: Path) -> None:
+    """Each worker writes its files' part of the JSON report and sends back the findings only: the report is
+    the same text as one made from the whole reports, which the command no longer holds."""
+    import json
+
+    from checker import batch
+    from checker.models import CheckOptions
+    from checker.pipeline import report_for
+    from checker.reference import load_reference
+    from checker.report.json import render_json
+    from checker.rules import load_rules
+
+    inputs = batch.collect([str(_counties(tmp_path))], bytes, tmp_path)
+    reference, rules = load_reference(), tuple(load_rules())
+    streamed, _ = batch.run(inputs, reference, rules, CheckOptions(), 2, False, whole=False, as_json=True)
+    whole, _ = batch.run(inputs, reference, rules, CheckOptions(), 1, False, whole=True)
+    assert all(plan.targets == [] for c in streamed for plan in c.report.plans)
+    parts = [c.json for c in streamed if c.json is not None]
+    assert len(parts) == len(streamed) == 3
+    text = render_json(report_for([c.report for c in streamed], reference), parts)
+    assert text == render_json(report_for([c.report for c in whole], reference))
+    assert all(plan["targets"] for d in json.loads(text)["documents"] for plan in d["plans"])
 
 
 def test_an_output_error_in_a_worker_is_one_line_and_stops_the_batch(tmp_path: Path) -> None:
