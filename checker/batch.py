@@ -259,7 +259,7 @@ def compared(
     old, failed = run([Input(old_path, str(old_path))], reference, rules, options, 1, False)
     if failed:
         raise InputError(f"{failed[0].path}：{failed[0].reason}")
-    return new.model_copy(update={"revision": revision(old[0], new)})
+    return new.model_copy(update={"revision": revision(old[0].report, new)})
 
 
 def scratch_dir() -> tempfile.TemporaryDirectory[str]:

@@ -28,8 +28,9 @@ class OutputError(InputError):
     """A result could not be written (read-only folder, full disk, a name the system refuses)."""
 
 
-def write_atomic(target: Path, content: str) -> None:
-    """Write to a temporary file beside the target, then rename: never a half-written file."""
+def write_atomic(target: Path, content: str | Iterable[str]) -> None:
+    """Write to a temporary file beside the target, then rename: never a half-written file. The content
+    may come in pieces (a large JSON report), written as they come."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -37,7 +38,7 @@ def write_atomic(target: Path, content: str) -> None:
         raise OutputError(f"无法写入 {target}：{e.strerror or e} (cannot write)") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
+            f.writelines([content] if isinstance(content, str) else content)
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is meant to be shared
         os.replace(tmp, target)
     except OSError as e:
@@ -48,10 +49,9 @@ def write_atomic(target: Path, content: str) -> None:
         raise
 
 
-def write_stdout(lines: Iterable[str] | str) -> None:
-    text = lines if isinstance(lines, str) else "".join(line + "\n" for line in lines)
+def write_stdout(content: str | Iterable[str]) -> None:
     try:
-        sys.stdout.write(text)
+        sys.stdout.writelines([content] if isinstance(content, str) else content)
         sys.stdout.flush()
     except BrokenPipeError:  # `check … | head`: the reader has gone, which is not an error
         _silence_stdout()
@@ -68,12 +68,13 @@ def _silence_stdout() -> None:
 
 def render(
     format: str, report: Report, rules: tuple[Rule, ...], fail_on: str, documents_json: list[str] | None = None
-) -> str:
-    """One machine format of the report (`documents_json`: its documents as the batch workers wrote them)."""
+) -> str | Iterable[str]:
+    """One machine format of the report; JSON in pieces from `documents_json`, its documents as the batch
+    workers wrote them, when given."""
     if format == "json":
-        from .report.json import render_json
+        from .report.json import json_pieces, render_json
 
-        return render_json(report, documents_json)
+        return json_pieces(report, documents_json) if documents_json else render_json(report)
     if format == "sarif":
         from .report.sarif import render_sarif
 

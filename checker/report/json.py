@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import json
-import textwrap
+from collections.abc import Iterator
 
 from ..models import DocumentReport, Report
 
 
-def render_json(report: Report, documents: list[str] | None = None) -> str:
-    """The report; its documents given as `document_json` wrote them, when a batch's workers did (so that
-    the command never holds every whole report), else from `report`. The same text either way."""
-    if not documents:
-        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
-    rest = json.dumps(report.model_copy(update={"documents": []}).model_dump(mode="json"), ensure_ascii=False, indent=2)
-    items = ",\n".join(textwrap.indent(d, "    ") for d in documents)  # two levels down: report, list
-    return rest.replace('"documents": []', f'"documents": [\n{items}\n  ]', 1) + "\n"
+def render_json(report: Report) -> str:
+    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
 def document_json(document: DocumentReport) -> str:
-    return json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    """A document as it stands in the JSON report's list: two levels down (the report, the list)."""
+    text = json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    return "    " + text.replace("\n", "\n    ")
+
+
+def json_pieces(report: Report, documents: list[str]) -> Iterator[str]:
+    """The same text as `render_json`, in pieces, its documents given as `document_json` wrote them (the
+    batch workers do, so that the command need not hold every whole report, nor the report in one piece)."""
+    rest = render_json(report.model_copy(update={"documents": []}))
+    before, after = rest.split('"documents": []', 1)
+    yield before + '"documents": [\n'
+    for i, document in enumerate(documents):
+        yield document if i == len(documents) - 1 else document + ",\n"
+    yield "\n  ]" + after
