@@ -144,13 +144,11 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
     try:
         left, bottom, right, top = page.get_mediabox()
         height = top - bottom
-        raw, turn = _characters(textpage)
+        chars, turn = _characters(textpage, height)
         to_page = _reader(turn, height)
         if turn:  # text set at a right angle (a landscape table turned on the page): read it upright
-            chars = [_placed(c, to_page) for c in raw]
             _, left, right, page_top, page_bottom, _ = _placed(("", left, bottom, right, top, 0, 0), to_page)
-        else:  # the same, quicker: y measured down from the top of the media box
-            chars = [(c[0], c[1], c[3], height - c[4], height - c[2], height - c[6]) for c in raw]
+        else:
             page_top, page_bottom = height - top, height - bottom
         segments, images = _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
         # A table needs at least two cells; two rectangles take ten path segments.
@@ -171,8 +169,9 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
     return _PdfPage(index + 1, right - left, page_top, page_bottom, lines, ruled, read, columns, blank)
 
 
-def _characters(textpage: Any) -> tuple[list[_Drawn], int]:
-    """The page's characters as drawn, and the right angles (0–3) most of them are turned by.
+def _characters(textpage: Any, height: float) -> tuple[list[Char], int]:
+    """The page's characters as read (y measured down from the top of the media box; turned upright when
+    most of the text is turned by a right angle), and that turn (0–3).
 
     Raw pdfium calls, as few as will do: a 90-page plan has some 60 000 characters. The text comes in
     one call; only a space may be one pdfium generated (it also adds line breaks, below 32)."""
@@ -185,6 +184,14 @@ def _characters(textpage: Any) -> tuple[list[_Drawn], int]:
         codes = list(buffer)[:count]
     else:
         codes = [pdfium_c.FPDFText_GetUnicode(tp, k) for k in range(count)]
+    # How the text is turned, from some hundred characters spread over the page. pdfium measures the
+    # angle clockwise; turns here are counter-clockwise, as in PDF space.
+    quarter = math.pi / 2
+    sample = (k for k in range(0, count, count // 100 + 1) if codes[k] > 32 and not 0xD800 <= codes[k] <= 0xDFFF)
+    turns = Counter(-round(pdfium_c.FPDFText_GetCharAngle(tp, k) / quarter) % 4 for k in sample)
+    turn, most = turns.most_common(1)[0] if turns else (0, 0)
+    turn = turn if most >= 0.6 * turns.total() else 0
+    to_page = _reader(turn, height)
     generated, box, origin = (
         pdfium_c.FPDFText_IsGenerated,
         pdfium_c.FPDFText_GetLooseCharBox,
@@ -192,22 +199,18 @@ def _characters(textpage: Any) -> tuple[list[_Drawn], int]:
     )
     rect, x, y = pdfium_c.FS_RECTF(), ctypes.c_double(), ctypes.c_double()
     rect_p, x_p, y_p = ctypes.byref(rect), ctypes.byref(x), ctypes.byref(y)
-    raw: list[_Drawn] = []
-    kept: list[int] = []
+    chars: list[Char] = []
     for k, code in enumerate(codes):
         if code < 32 or 0xD800 <= code <= 0xDFFF or (code == 32 and generated(tp, k) == 1):
             continue
         if not box(tp, k, rect_p):
             raise pdfium.PdfiumError("Failed to get charbox.")
         origin(tp, k, x_p, y_p)
-        raw.append((chr(code), rect.left, rect.bottom, rect.right, rect.top, x.value, y.value))
-        kept.append(k)
-    # How the text is turned, from some hundred characters spread over the page. pdfium measures
-    # the angle clockwise; turns here are counter-clockwise, as in PDF space.
-    quarter = math.pi / 2
-    turns = Counter(-round(pdfium_c.FPDFText_GetCharAngle(tp, k) / quarter) % 4 for k in kept[:: len(kept) // 100 + 1])
-    turn, most = turns.most_common(1)[0] if turns else (0, 0)
-    return raw, turn if most >= 0.6 * turns.total() else 0
+        if turn:
+            chars.append(_placed((chr(code), rect.left, rect.bottom, rect.right, rect.top, x.value, y.value), to_page))
+        else:  # the same, quicker
+            chars.append((chr(code), rect.left, rect.right, height - rect.top, height - rect.bottom, height - y.value))
+    return chars, turn
 
 
 def _reader(turn: int, height: float) -> ToPage:
