@@ -387,6 +387,33 @@ def test_an_old_word_file_is_annotated_through_libreoffice(tmp_path: Path) -> No
 # ---- finding the paragraph ----
 
 
+def test_a_finding_on_an_automatically_numbered_paragraph_is_placed_on_it(tmp_path: Path) -> None:
+    """Word's automatic numbers are read as part of the text (1.孕产妇死亡率…) but are not in the paragraph's
+    runs: the paragraph is still the one the finding is placed on."""
+    d = docx.Document()
+    d.add_paragraph("某某县妇女发展规划（2021—2030年）")
+    for text, style in [
+        ("指导思想", "List Number"), ("坚持男女平等基本国策。", None),
+        ("基本原则", "List Number"), ("坚持党的全面领导。", None),
+        ("总体目标", "List Number"), ("妇女全面发展取得新进展。", None),
+        ("发展领域、主要目标和策略措施", "List Number"), ("妇女与健康", "List Number 2"),
+        ("孕产妇死亡率控制在15/10万以下。", "List Number 3"),
+        ("适龄妇女宫颈癌人群筛查率达到70%以上。（牵头单位：县卫生健康局）", "List Number 3"),
+        ("组织实施", "List Number"), ("县妇儿工委负责组织实施。", None),
+        ("监测评估", "List Number"), ("县统计局牵头开展监测评估。", None),
+    ]:  # fmt: skip
+        d.add_paragraph(text, style=style)
+    path = tmp_path / "numbered.docx"
+    d.save(str(path))
+    (plan,) = check_file(path, load_reference(), load_rules()).plans
+    (weaker,) = [f for f in plan.findings if f.rule == "weaker-target"]
+    assert weaker.location is not None and weaker.location.excerpt
+    assert weaker.location.excerpt.startswith("1.孕产妇死亡率")  # the automatic number, as the loader reads it
+    place = locate(places(docx.Document(str(path))), weaker.location, weaker.location.excerpt)
+    assert place is not None and place.text == "孕产妇死亡率控制在15/10万以下。"
+    assert place.location.paragraph == weaker.location.paragraph
+
+
 def test_a_location_that_does_not_hold_the_sentence_falls_back_to_the_sentence() -> None:
     d = docx.Document(str(FIXTURES / "ruzhou.docx"))
     found = places(d)
