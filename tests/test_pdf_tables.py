@@ -86,3 +86,15 @@ def test_ruled_table_read_wherever_the_page_is_placed(table_pdf: Path, tmp_path:
     cells, plain = _read(_placed(table_pdf, tmp_path / "placed.pdf", turned))
     assert cells == ROWS
     assert plain == [BEFORE, AFTER]
+
+
+def test_characters_read_one_by_one_when_the_bulk_text_does_not_match(
+    table_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page text comes in one call when it holds one unit per character; otherwise each character's
+    code is asked for: the same file reads the same either way."""
+    import pypdfium2.raw as pdfium_c
+
+    expected = [(line.text, line.cells) for line in load(table_pdf).lines]
+    monkeypatch.setattr(pdfium_c, "FPDFText_GetText", lambda *args: 0)
+    assert [(line.text, line.cells) for line in load(table_pdf).lines] == expected
