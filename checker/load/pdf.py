@@ -21,7 +21,7 @@ from ..errors import unreadable
 from ..models import Document, Location, ReadingNote, SourceLine
 from ..text.patterns import PAGE_NUMBER
 from .pdfcolumns import Char, reading_groups, rows
-from .pdftables import Box, ToPage, find_tables, ruling_edges
+from .pdftables import FORM_DEPTH, Box, ToPage, find_tables, ruling_edges
 from .txt import mostly_bad
 
 MAX_PDF_PAGES = 2000
@@ -240,7 +240,7 @@ def _objects(owner: Any, count: Any, get: Any, depth: int = 0) -> tuple[int, int
             total += max(pdfium_c.FPDFPath_CountSegments(obj), 0)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             images += 1
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
             inner = _objects(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1)
             total, images = total + inner[0], images + inner[1]
     return total, images

@@ -20,7 +20,7 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _STRAIGHT = 0.1  # points: a segment leaning less than this is horizontal or vertical
-_MAX_DEPTH = 3  # forms inside forms
+FORM_DEPTH = 3  # how deep forms inside forms are looked into
 
 
 def ruling_edges(page: Any, to_page: ToPage) -> list[Edge]:
@@ -41,7 +41,7 @@ def _collect(owner: Any, count: Any, get: Any, outer: Matrix, to_page: ToPage, e
         kind = pdfium_c.FPDFPageObj_GetType(obj)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             edges += _path_edges(obj, _then(_matrix(obj), outer), to_page)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
             inner = _then(_matrix(obj), outer)  # a form's objects are placed in the form's space
             _collect(
                 obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, inner, to_page, edges, depth + 1
