@@ -21,7 +21,7 @@ from ..errors import unreadable
 from ..models import Document, Location, ReadingNote, SourceLine
 from ..text.patterns import PAGE_NUMBER
 from .pdfcolumns import Char, reading_groups, rows
-from .pdftables import FORM_DEPTH, Box, ToPage, find_tables, ruling_edges
+from .pdftables import Box, ToPage, drawing, find_tables, ruling_edges
 from .txt import mostly_bad
 
 MAX_PDF_PAGES = 2000
@@ -137,8 +137,6 @@ def _page_list(numbers: list[int]) -> str:
 
 
 def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
-    import pypdfium2.raw as pdfium_c
-
     page = pdf[index]
     textpage = page.get_textpage()
     try:
@@ -150,10 +148,10 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
             _, left, right, page_top, page_bottom, _ = _placed(("", left, bottom, right, top, 0, 0), to_page)
         else:
             page_top, page_bottom = height - top, height - bottom
-        segments, images = _objects(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
+        drawn = drawing(page.raw)
         # A table needs at least two cells; two rectangles take ten path segments.
-        ruled = segments >= 8
-        tables = find_tables(ruling_edges(page.raw, to_page), chars) if ruled else []
+        ruled = drawn.segments >= 8
+        tables = find_tables(ruling_edges(drawn.paths, to_page), chars) if ruled else []
     finally:
         textpage.close()
         page.close()
@@ -165,7 +163,7 @@ def _pdfium_page(pdf: Any, index: int) -> _PdfPage:
         lines += [replace(line, column=column) for line in _group_lines(group)]
     read = [table for box, cells in tables if (table := _table(box, cells))]
     lines = [line for line in lines if not any(_inside(line, table.bbox) for table in read)]
-    blank = not chars and images > 0
+    blank = not chars and drawn.images > 0
     return _PdfPage(index + 1, right - left, page_top, page_bottom, lines, ruled, read, columns, blank)
 
 
@@ -225,25 +223,6 @@ def _placed(c: _Drawn, to_page: ToPage) -> Char:
     """A character's box and baseline on the page as read: (text, left, right, top, bottom, baseline)."""
     (x0, y0), (x1, y1) = to_page(c[1], c[2]), to_page(c[3], c[4])
     return c[0], min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), to_page(c[5], c[6])[1]
-
-
-def _objects(owner: Any, count: Any, get: Any, depth: int = 0) -> tuple[int, int]:
-    """How many path segments (lines, curves) and images a page or form draws. Raw calls: the
-    wrappers of page.get_objects() cost a fifth of a second on a 90-page plan."""
-    import pypdfium2.raw as pdfium_c
-
-    total = images = 0
-    for i in range(count(owner)):
-        obj = get(owner, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            total += max(pdfium_c.FPDFPath_CountSegments(obj), 0)
-        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            images += 1
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < FORM_DEPTH:
-            inner = _objects(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, depth + 1)
-            total, images = total + inner[0], images + inner[1]
-    return total, images
 
 
 def _group_lines(group: list[list[Char]]) -> list[_PdfLine]:
