@@ -161,3 +161,20 @@ def test_an_output_error_in_a_worker_is_one_line_and_stops_the_batch(tmp_path: P
     result = check(plans, "--out", blocker / "out", "--jobs", "2", cwd=tmp_path)
     assert result.code == 2, result.stderr
     assert len(result.stderr.splitlines()) == 1 and "无法写入" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_json_report_holds_the_reports_data_laid_out_as_json_dumps_would() -> None:
+    """pydantic writes the report's JSON: it must hold exactly the model's data, with two-space indents and
+    the characters themselves (not \\u escapes), as `json.dumps(..., ensure_ascii=False, indent=2)` does."""
+    import json
+
+    from checker.pipeline import check_file, report_for
+    from checker.reference import load_reference
+    from checker.report.json import render_json
+    from checker.rules import load_rules
+
+    reference = load_reference()
+    document = check_file(FIXTURES / "wuqing.txt", reference, tuple(load_rules()))
+    report = report_for([document], reference)
+    text = render_json(report)
+    assert text == json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"

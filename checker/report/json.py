@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from ..models import DocumentReport, Report
 
 
+# pydantic writes the JSON itself: the same text as `json.dumps(model_dump(mode="json"), indent=2)` but for
+# how a number below 1e-4 is spelled (0.00001, not 1e-05), several times faster.
 def render_json(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    return report.model_dump_json(indent=2) + "\n"
 
 
 def document_json(document: DocumentReport) -> str:
     """A document as it stands in the JSON report's list: two levels down (the report, the list)."""
-    text = json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    text = document.model_dump_json(indent=2)
     return "    " + text.replace("\n", "\n    ")
 
 
