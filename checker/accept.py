@@ -43,7 +43,8 @@ IGNORE = re.compile(r"\s*check\s*[:：]\s*ignore\b\s*([A-Za-z0-9_.-]*)[\s:：,�
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
-WORD_FORMATS_EXCLUDED = ("txt", "pdf")
+# Where a draft can hold comments. (A web page has none, and LibreOffice cannot even make a .docx of one.)
+WORD_FORMATS = ("docx", "doc")
 
 
 class _Entry(BaseModel):
@@ -76,7 +77,7 @@ class _Comment:
 def apply_acceptances(doc: DocumentReport, path: Path) -> DocumentReport:
     """Mark the findings of `doc` that the sidecar or the draft's comments accept; list stale ones."""
     listed = sidecar(path)
-    comments, found = _comments(path) if doc.format not in WORD_FORMATS_EXCLUDED else ([], [])
+    comments, found = _comments(path) if doc.format in WORD_FORMATS else ([], [])
     if not listed and not comments:
         return doc
     used: set[int] = set()

@@ -7,6 +7,7 @@ outputs mirror the input folders (see `output_names`), so that 县A/规划.docx 
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -71,6 +72,10 @@ def _stdin_copy(data: bytes, scratch: Path) -> Path:
         suffix = ".doc"
     elif data.startswith(b"{\\rtf"):
         suffix = ".rtf"
+    elif re.match(rb"(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html|head|body|meta)\b", data[:1024], re.IGNORECASE):
+        suffix = ".html"
+    elif re.search(rb"^MIME-Version:", data[:4096], re.MULTILINE) and b"multipart/related" in data[:4096].lower():
+        suffix = ".mht"  # a web archive, as Word or a browser saves a page
     else:
         suffix = ".txt"
     path = scratch / f"stdin{suffix}"

@@ -99,6 +99,12 @@ def test_standard_input(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         (doc,) = json.loads(result.stdout)["documents"]
         assert doc["path"] == "-" and [p["kind"] for p in doc["plans"]] == ["women", "children"]
+    lines = (FIXTURES / "wuqing.txt").read_text(encoding="utf-8").splitlines()
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    page = f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>规划</title></head><body>{body}</body></html>'
+    web = check("-", "--format", "json", cwd=tmp_path, stdin=page.encode("utf-8"))  # told from the content
+    assert web.code == 0, web.stderr
+    assert [p["kind"] for p in json.loads(web.stdout)["documents"][0]["plans"]] == ["women", "children"]
     empty = check("-", cwd=tmp_path)  # nothing piped in: one line saying so, no name of a temporary file
     assert (
         empty.code == 2 and empty.stderr.strip() == "check: 标准输入（-）为空：没有读到任何内容 (empty standard input)"

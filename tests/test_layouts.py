@@ -396,12 +396,22 @@ def test_html_page_body_text(tmp_path: Path, expected: dict) -> None:
     same_review(path, expected)
 
 
-def test_mht_web_archive(tmp_path: Path, expected: dict) -> None:
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        # as Chrome saves a page ("Saved by Blink")
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/plan.html\r\n"
+        "Subject: =?utf-8?Q?plan?=\r\nDate: Mon, 9 May 2022 10:00:00 +0800\r\n",
+    ],
+    ids=["mime-first", "chrome"],
+)
+def test_mht_web_archive(tmp_path: Path, expected: dict, head: str) -> None:
     import base64
 
     page = base64.encodebytes(_html().encode("gbk")).decode("ascii")
     archive = (
-        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+        f'{head}MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
         'Content-Type: text/html; charset="gbk"\r\nContent-Transfer-Encoding: base64\r\n\r\n'
         f"{page}\r\n--B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0K\r\n--B--\r\n"
     )
