@@ -119,6 +119,9 @@ def _judge(ind: Indicator, quantities: list[Quantity], plan_end: int | None) -> 
     final = [q for q in usable if (q.year or plan_end or ind.year) >= ind.year]
     if final:  # the first figure a target states is its own; later ones name subgroups or hopes (力争)
         return _status(ind, final[0], ind.value), final[0], None, None
+    unread = [q for q in quantities if q not in usable and (q.year or plan_end or ind.year) >= ind.year]
+    if unread:  # the plan's value for the upper level's year could not be compared: no stage is judged instead
+        return "uncertain", unread[0], f"单位或比较方式与上级指标不同（上级：{expected_text(ind)}），未作比较", None
     q = max(usable, key=lambda x: x.year or plan_end or 0)
     year = q.year or plan_end
     if year in ind.stages:

@@ -326,3 +326,45 @@ def test_a_share_of_villages_covers_urban_and_rural(tmp_path: Path) -> None:
     plan = review(tmp_path, children_plan()).plans[0]
     for indicator_id in ("children.family.parent-school-urban", "children.family.parent-school-rural"):
         assert (indicator(plan, indicator_id).status, indicator(plan, indicator_id).actual) == ("weaker", "≥80%")
+
+
+def _children_docx(tmp_path: Path, after: str, rows: list[tuple[str, ...]]) -> PlanReport:
+    """`children_plan()` as a Word file with a table after the line `after`, checked."""
+    import docx
+
+    d = docx.Document()
+    for line in children_plan().splitlines():
+        d.add_paragraph(line)
+        if line == after:
+            table = d.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, cells in enumerate(rows):
+                for c, cell in enumerate(cells):
+                    table.cell(r, c).text = cell
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    return check_file(path, load_reference(), load_rules()).plans[0]
+
+
+def test_a_change_named_once_holds_for_every_stage_column(tmp_path: Path) -> None:
+    """儿童伤害死亡率较2020年下降（%） | 10 | 20: both stages are changes from 2020, and the 2030 one meets the
+    outline; the 2025 one is no reason to call the target weaker."""
+    header = ("指标名称", "2025年", "2030年", "牵头单位")
+    row = ("儿童伤害死亡率较2020年下降（%）", "10", "20", "县应急管理局")
+    plan = _children_docx(tmp_path, "（二）织密未成年人保护网，守护儿童平安成长", [header, row])
+    result = indicator(plan, "children.safety.injury-mortality-reduction")
+    assert (result.status, result.actual) == ("equal", "比2020年下降20%以上（2030年）")
+    assert not [f for f in plan.findings if f.indicator == result.indicator]
+
+
+def test_a_final_value_not_compared_leaves_the_stage_unjudged() -> None:
+    """A plan's 2030 value in a unit that cannot be compared: the target is uncertain, not judged weaker by
+    its 2025 stage (which the 2030 value may well meet)."""
+    from checker.compare import _judge
+    from checker.models import Quantity
+
+    indicators = load_reference().for_kind("children").indicators()
+    ind = next(i for i in indicators if i.id == "children.safety.injury-mortality-reduction")
+    stage = Quantity(comparator=">=", value=10, unit="% below 2020", year=2025, text="10%", span=(0, 3))
+    final = Quantity(comparator="=", value=20, unit="人", year=2030, text="20人", span=(4, 7))
+    status, judged, note, _ = _judge(ind, [stage, final], 2030)
+    assert (status, judged) == ("uncertain", final) and "未作比较" in note

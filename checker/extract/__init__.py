@@ -217,12 +217,14 @@ def _row_values(name: str, cells: list[str], value_columns: list[int], header: l
     change = _CHANGE_NAME.search(name)
     said, joint = (name[: change.end(1)], "") if change else (name, "：")
     text, quantities = said, []
+    # Each value is read right after the name, as the first is: so "4.5个" is a number, not item 4, and
+    # the name's change (较2020年下降) is the change of every stage's value, not only the first's.
+    prefix = f"{said}{joint}"
     for col in value_columns:
         value = _cell(cells, col)
         if not value:
             continue
         sep = joint if text == said else "、"
-        prefix = f"{said}{sep}"  # read with the name before it, so "4.5个" is a number, not item 4
         offset = len(text) + len(sep)
         text += sep + value
         year = _YEAR.search(header[col]) if len(value_columns) > 1 else None
