@@ -118,16 +118,20 @@ def _judge(ind: Indicator, quantities: list[Quantity], plan_end: int | None) -> 
         return "uncertain", quantities[0], f"单位或比较方式与上级指标不同（上级：{expected_text(ind)}），未作比较", None
     final = [q for q in usable if (q.year or plan_end or ind.year) >= ind.year]
     if final:  # the first figure a target states is its own; later ones name subgroups or hopes (力争)
-        return _status(ind, final[0], ind.value), final[0], None, None
+        status, note = _status(ind, final[0], ind.value)
+        return status, final[0], note, None
     unread = [q for q in quantities if q not in usable and (q.year or plan_end or ind.year) >= ind.year]
     if unread:  # the plan's value for the upper level's year could not be compared: no stage is judged instead
         return "uncertain", unread[0], f"单位或比较方式与上级指标不同（上级：{expected_text(ind)}），未作比较", None
     q = max(usable, key=lambda x: x.year or plan_end or 0)
     year = q.year or plan_end
     if year in ind.stages:
-        return _status(ind, q, ind.stages[year]), q, None, year
-    status = _status(ind, q, ind.value)
-    return status, q, (f"本规划为{year}年阶段目标，上级为{ind.year}年目标" if status == "weaker" else None), None
+        status, note = _status(ind, q, ind.stages[year])
+        return status, q, note, year
+    status, note = _status(ind, q, ind.value)
+    if status == "weaker":
+        note = f"本规划为{year}年阶段目标，上级为{ind.year}年目标"
+    return status, q, note, None
 
 
 def _convert(q: Quantity, ind: Indicator) -> float | None:
@@ -139,23 +143,29 @@ def _convert(q: Quantity, ind: Indicator) -> float | None:
     return None
 
 
-def _status(ind: Indicator, q: Quantity, reference_value: float) -> str:
+def _status(ind: Indicator, q: Quantity, reference_value: float) -> tuple[str, str | None]:
+    """The status of `q` against the value, and why when it is uncertain."""
     value = _convert(q, ind)
     assert value is not None
     lower_is_better = ind.comparator in ("<=", "<")
-    opposite = (q.comparator in (">=", ">") and lower_is_better) or (
-        q.comparator in ("<=", "<") and not lower_is_better and ind.comparator != "about"
-    )
-    if opposite:
-        return "uncertain"  # the draft bounds the number from the other side: not comparable
-    if q.value_max is not None:  # a range: judged by where it lies
+    if q.value_max is not None:  # a range bounds the number from both sides
         high = _convert(q.model_copy(update={"value": q.value_max}), ind)
         assert high is not None
         if ind.comparator == "about" and value <= reference_value <= high:
-            return "equal"
-        states = {_direction(v, reference_value, lower_is_better) for v in (value, high)}
-        return states.pop() if len(states) == 1 else "uncertain"
-    return _direction(value, reference_value, lower_is_better)
+            return "equal", None
+        # Held to its worse end (the upper end of a rate to be kept down): when that end meets the bar, the
+        # whole range does; when only the other end does, the plan leaves it open.
+        worse, better = (high, value) if lower_is_better else (value, high)
+        status = _direction(worse, reference_value, lower_is_better)
+        if status != "weaker" or _direction(better, reference_value, lower_is_better) == "weaker":
+            return status, None
+        return "uncertain", f"目标为区间（{fmt_quantity(q)}），只有一端达到上级要求（{expected_text(ind)}），请人工确认"
+    opposite = (q.comparator in (">=", ">") and lower_is_better) or (
+        q.comparator in ("<=", "<") and not lower_is_better and ind.comparator != "about"
+    )
+    if opposite:  # the draft bounds the number from the other side: not comparable
+        return "uncertain", f"本规划从另一侧限定该数值（{fmt_quantity(q)}，上级：{expected_text(ind)}），未作比较"
+    return _direction(value, reference_value, lower_is_better), None
 
 
 def _direction(value: float, reference_value: float, lower_is_better: bool) -> str:

@@ -319,3 +319,25 @@ def test_the_subject_in_the_clause_before(tmp_path: Path) -> None:
     other = {"妇女与教育": ["高中阶段教育普及水平进一步提高，毛入学率达到95%以上。（牵头单位：区教育局）"]}
     found = findings(tmp_path, plan([], other=other))
     assert not [f for f in found if f[2] == "women.education.high-school-enrollment"]
+
+
+def test_a_range_is_held_to_its_worse_end(tmp_path: Path) -> None:
+    """95%—97% meets ≥95%; 10—12/10万 meets ≤12/10万; a range only one end of which meets the bar is left for a
+    person to confirm, saying so (never an empty reason), and one wholly short of it is weaker."""
+    other = {
+        "妇女与社会保障": ["妇女基本养老保险参保率达到95%—97%。（牵头单位：区人社局）"],
+        "妇女与教育": ["高中阶段毛入学率稳定在90%—95%。（牵头单位：区教育局）"],
+    }
+    text = plan(["孕产妇死亡率控制在10—12/10万。（牵头单位：区卫生健康局）"], other=other)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    status = {i.indicator: (i.status, i.note) for i in report.indicators}
+    assert status["women.social-security.pension-insurance"] == ("equal", None)
+    assert status["women.health.maternal-mortality"][0] == "equal"
+    high_school = status["women.education.high-school-enrollment"]
+    assert high_school[0] == "uncertain" and "区间" in high_school[1]
+    (finding,) = [f for f in report.findings if f.indicator == "women.education.high-school-enrollment"]
+    assert finding.rule == "uncertain-target" and "区间" in finding.message
+    weaker = findings(tmp_path, plan(["孕产妇死亡率控制在13—15/10万。（牵头单位：区卫生健康局）"]))
+    assert ("weaker-target", "error", "women.health.maternal-mortality", "13/10万—15/10万") in weaker
