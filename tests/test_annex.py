@@ -333,3 +333,39 @@ def test_wording_composed_from_a_stage_value_is_not_labelled_a_quote(tmp_path: P
     assert "上级依据" not in mmr
     hiv = next(c for c in comments if "weaker-target" in c and "艾滋病母婴传播率" in c)
     assert "上级依据：" in hiv and "按上级数值拟写" not in hiv
+
+
+def test_a_unit_column_in_an_indicator_table_as_text_lines() -> None:
+    """序号 指标名称 单位 2025年 2030年 牵头单位: the unit word is the 单位 cell, not the end of the name, whether
+    the figures carry a sign or not, and whether the column stands before the values or after them."""
+    rows = _rows(
+        "序号 指标名称 单位 2025年 2030年 牵头单位\n"
+        "1 适龄儿童免疫规划疫苗接种率 % ≥90 ≥90 县卫生健康局\n"
+        "2 婴儿死亡率 ‰ 5.5 5 县卫生健康局\n"
+        "3 孕产妇死亡率 1/10万 ≤12 ≤10 县卫生健康局\n"
+        "4 学前教育毛入园率 95 % 以上 县教育局\n"
+    )
+    assert rows[1:] == [
+        ["1", "适龄儿童免疫规划疫苗接种率", "%", "≥90", "≥90", "县卫生健康局"],
+        ["2", "婴儿死亡率", "‰", "5.5", "5", "县卫生健康局"],
+        ["3", "孕产妇死亡率", "1/10万", "≤12", "≤10", "县卫生健康局"],
+        ["4", "学前教育毛入园率", "", "95%以上", "", "县教育局"],  # no unit word: “95 %” is one figure
+    ]
+    after = _rows("序号 指标名称 2025年 2030年 单位\n1 婴儿死亡率 5.5 5 ‰\n2 平均受教育年限 11 11.5 年\n")
+    assert after[1:] == [["1", "婴儿死亡率", "5.5", "5", "‰"], ["2", "平均受教育年限", "11", "11.5", "年"]]
+
+
+def test_figures_in_a_text_table_take_the_unit_column(tmp_path: Path) -> None:
+    """The same rows in a children's plan's annex: compared as the Word table's would be, not left unsure."""
+    from test_understand import children_plan
+
+    annex = [
+        "附件",
+        "序号 指标名称 单位 2025年 2030年 牵头单位",
+        "1 适龄儿童免疫规划疫苗接种率 % ≥90 ≥90 县卫生健康局",
+        "2 5岁以下儿童死亡率 ‰ 6.5 5.5 县卫生健康局",
+    ]
+    plan = check_lines(tmp_path, [*children_plan().splitlines(), *annex])
+    read = {i.indicator: (i.status, i.actual) for i in plan.indicators}
+    assert read["children.health.immunization"] == ("equal", "≥90%")  # one value for both stages
+    assert read["children.health.under5-mortality"] == ("stronger", "5.5‰（2030年）")

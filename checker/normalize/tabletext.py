@@ -59,6 +59,10 @@ def _units_cell(word: str) -> bool:
 _VALUE_CELL = re.compile(r"\d|[≥≤<>]|下降|降低|提高|提升|增长|保持|稳定|达到|不低于|不高于|左右")
 # Words that belong to the figure before them when a copy set them apart: 40 左右, 95 %.
 _VALUE_TAIL = re.compile(r"^(?:左右|以上|以下|%|‰|％)$")
+# What a 单位 column holds: the unit of the row's figures.
+_MEASURE = re.compile(
+    r"^(?:%|％|‰|‱|1?/(?:10)?万|个百分点|岁|年|个|人|人次|万人|名|张|所|家|座|次|倍|天|小时|分钟|元|米|平方米|公斤|千克)$"
+)
 # A sign set apart from the figure after it: ≥ 95, ＜ 6.
 _VALUE_HEAD = re.compile(r"^(?:[≥≤<>＜＞=＝≮≯]|不低于|不高于|不少于|不超过|大于|小于|低于|高于)$")
 _FRAGMENT = re.compile(r"^[\u4e00-\u9fff（）()]{1,3}$")
@@ -72,6 +76,7 @@ class _Columns:
     category: int | None
     name: int
     values: list[int]
+    measure: int | None  # the 单位 column
     attribute: int | None
     # columns filled from what follows the attribute or, without one, the unit columns (牵头单位,
     # 配合单位 …) and those after them
@@ -148,6 +153,7 @@ def _columns(words: list[str]) -> _Columns | None:
         category=next((k for k, r in enumerate(roles) if r == "category"), None),
         name=name,
         values=values,
+        measure=next((k for k, r in enumerate(roles) if r == "measure"), None),
         attribute=attribute,
         after=after,
         units=[k for k in units if k in after],
@@ -225,7 +231,8 @@ def _cells(row: _Row, columns: _Columns) -> list[SourceLine]:
     """The row's cells; two indicators set on one line under one number give two rows."""
     tokens: list[str] = []
     for t in row.tokens:
-        if tokens and (_VALUE_TAIL.match(t) or _VALUE_HEAD.match(tokens[-1])):
+        # 95 % and ≥ 95 are one figure; a % after a name is the 单位 column's
+        if tokens and ((_VALUE_TAIL.match(t) and re.search(r"[\d%‰％]$", tokens[-1])) or _VALUE_HEAD.match(tokens[-1])):
             tokens[-1] += t
         else:
             tokens.append(t)
@@ -253,9 +260,12 @@ def _unit_tail(tokens: list[str], columns: _Columns) -> tuple[list[str], list[st
 
 
 def _row_line(row: _Row, columns: _Columns, before: list[str], attribute: list[str], after: list[str]) -> SourceLine:
+    before, measure = _measure(before, columns)
     k = min(len(columns.values), max(len(before) - 1, 0))
     name, values = before[: len(before) - k], before[len(before) - k :]
     cells = [""] * len(columns.header)
+    if columns.measure is not None:
+        cells[columns.measure] = measure
     cells[columns.name] = "".join(name)
     for col, value in zip(columns.values, values, strict=False):
         cells[col] = value
@@ -268,6 +278,22 @@ def _row_line(row: _Row, columns: _Columns, before: list[str], attribute: list[s
     for col, text in _after_cells(columns, after).items():
         cells[col] = text
     return row.line.model_copy(update={"text": "\t".join(cells), "cells": cells})
+
+
+def _measure(before: list[str], columns: _Columns) -> tuple[list[str], str]:
+    """The row's words without its 单位 cell, and that cell: the unit word where the column stands, between
+    the name and the values or after the values."""
+    if columns.measure is None or len(before) < 2:
+        return before, ""
+    if columns.values and columns.measure > max(columns.values):
+        at = len(before) - 1
+        if re.search(r"\d[%％‰‱]$", before[at]):  # “5 ‰” was taken for one figure: the ‰ is the column's
+            return [*before[:at], before[at][:-1]], before[at][-1]
+    else:
+        at = len(before) - 1 - min(len(columns.values), len(before) - 2)
+    if at < 1 or not _MEASURE.match(before[at]):
+        return before, ""
+    return before[:at] + before[at + 1 :], before[at]
 
 
 def _after_cells(columns: _Columns, words: list[str]) -> dict[int, str]:
