@@ -341,3 +341,42 @@ def test_a_range_is_held_to_its_worse_end(tmp_path: Path) -> None:
     assert finding.rule == "uncertain-target" and "区间" in finding.message
     weaker = findings(tmp_path, plan(["孕产妇死亡率控制在13—15/10万。（牵头单位：区卫生健康局）"]))
     assert ("weaker-target", "error", "women.health.maternal-mortality", "13/10万—15/10万") in weaker
+
+
+def _lead_units(tmp_path: Path, text: str) -> dict[str, list[str]]:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    return {t.text[:6]: t.lead_units for t in report.targets if t.main and t.domain == "health"}
+
+
+def test_lead_units_written_as_a_sentence_without_brackets(tmp_path: Path) -> None:
+    text = plan(["孕产妇死亡率控制在10/10万以下。牵头单位：区卫生健康局；责任单位：区妇幼保健院。"])
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    (target,) = [t for t in report.targets if t.main and t.domain == "health"]
+    assert (target.lead_units, target.responsible_units) == (["区卫生健康局"], ["区妇幼保健院"])
+    assert [(q.comparator, q.value) for q in target.quantities] == [("<=", 10.0)]
+    assert not [f for f in report.findings if f.rule == "missing-lead-unit"]
+
+
+def test_a_units_line_closing_a_list_names_the_units_of_the_list(tmp_path: Path) -> None:
+    """牵头单位：… on a line of its own after a domain's targets holds for those since the last target naming
+    its own units (all of them when none does), not for the last target alone; a domain without such a line
+    is still found wanting."""
+    first, last = "孕产妇死亡率控制在10/10万以下。", "艾滋病母婴传播率下降到2%以下。"
+    text = plan([first, "适龄妇女宫颈癌人群筛查率达到70%以上。", last], units="")
+    text = text.replace(f"（3）{last}\n", f"（3）{last}\n牵头单位：区卫生健康局、区妇联\n")
+    assert set(map(tuple, _lead_units(tmp_path, text).values())) == {("区卫生健康局", "区妇联")}
+    mixed = text.replace(f"（1）{first}", f"（1）{first}（牵头单位：区医保局）")
+    assert _lead_units(tmp_path, mixed) == {
+        "孕产妇死亡率": ["区医保局"],
+        "适龄妇女宫颈": ["区卫生健康局", "区妇联"],
+        "艾滋病母婴传": ["区卫生健康局", "区妇联"],
+    }
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    (finding,) = [f for f in report.findings if f.rule == "missing-lead-unit"]  # the other domains name none
+    assert "发展水平不断提高" in finding.message and "孕产妇" not in finding.message and "7/10" in finding.actual

@@ -34,6 +34,9 @@ _CHANGE_NAME = re.compile(r"((?:下降|降低|减少|提高|提升|增长|增加
 # The caption of a 专栏 or table (专栏1 妇女健康主要指标), not a target.
 _CAPTION = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十-]*\s*[^，。；\d]{0,30}$")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
+# LEAD_UNITS's groups naming the lead units, and those naming the others (责任单位, 配合单位 …)
+_LEAD_GROUPS = ("lead", "lead_by", "lead_alone", "lead_plain")
+_RESP_GROUPS = ("resp", "resp_only", "resp_by", "resp_plain", "resp_plain_only")
 
 
 def extract(plan: Plan, classified: Classified) -> list[Target]:
@@ -93,21 +96,32 @@ def _targets_in(node: Node, domain_id: str, where: list[str], main: bool, deep: 
     An item's text includes the unnumbered lines after it, so a lead-unit bracket wrapped onto
     its own line stays with its target."""
     here = [*where, label(node)] if node.heading.level > 0 else where
-    out: list[Target] = []
     items = [n for n in node.children if n.heading.number] if deep else []
-    for item in items:
-        t = _target(_item_text(item), item.heading.location, domain_id, here, main)
-        if t and (main or t.quantities):
-            out.append(t)
+    listed = [_target(_item_text(item), item.heading.location, domain_id, here, main) for item in items]
+    last_item = (items[-1], *(c for c, _ in walk(items[-1]))) if items else ()
+    closing = [p.text for n in last_item for p in n.paragraphs if p.cells is None]
+    out = _list_units([t for t in listed if t and (main or t.quantities)], closing[-1:])
     # A target table often sits after the last numbered item, so it is looked for in the whole region.
     nodes = (node, *(c for c, _ in walk(node))) if deep else (node,)
     out.extend(_table_targets([p for n in nodes for p in n.paragraphs if p.cells is not None], domain_id, here))
     if not items:
-        for p in node.paragraphs:
-            t = _target(p.text, p.location, domain_id, here, main) if p.cells is None else None
-            if t and (main or t.quantities):
-                out.append(t)
+        texts = [p for p in node.paragraphs if p.cells is None]
+        found = [_target(p.text, p.location, domain_id, here, main) for p in texts]
+        out.extend(_list_units([t for t in found if t and (main or t.quantities)], [p.text for p in texts][-1:]))
     return out
+
+
+def _list_units(targets: list[Target], last: list[str]) -> list[Target]:
+    """A list of targets whose `last` line names units only (牵头单位：县卫健局、县教体局): the line names the
+    units of the targets since the last one naming its own, not only of the target it follows."""
+    lead, resp = _units(last[0]) if last else ([], [])
+    if not (lead or resp) or target_body(last[0]):
+        return targets
+    start = len(targets) - 1
+    while start > 0 and not (targets[start - 1].lead_units or targets[start - 1].responsible_units):
+        start -= 1
+    units = {"lead_units": lead, "responsible_units": resp}
+    return targets[:start] + [t.model_copy(update=units) for t in targets[start:-1]] + targets[-1:]
 
 
 def _item_text(item: Node) -> str:
@@ -143,8 +157,8 @@ def _units(text: str) -> tuple[list[str], list[str]]:
     lead: list[str] = []
     resp: list[str] = []
     for m in LEAD_UNITS.finditer(text):
-        lead += _split_units(m["lead"] or m["lead_by"] or m["lead_alone"] or "")
-        resp += _split_units(m["resp"] or m["resp_only"] or m["resp_by"] or "")
+        lead += _split_units("".join(m[g] or "" for g in _LEAD_GROUPS))  # one of them matched
+        resp += _split_units("".join(m[g] or "" for g in _RESP_GROUPS))
     return lead, resp
 
 

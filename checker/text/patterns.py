@@ -91,6 +91,10 @@ NOTICE_TITLE = re.compile(r"^.{0,60}关于(?:印发|下发|转发).{0,80}(?:通�
 # （牵头单位：…；责任单位：…）, or only （责任单位：…）; unit names may hold brackets: 各村（居）委会.
 _NAMES = r"(?:[^（）()【】〔〕；;]|[（(][^（）()]*[）)])*"
 _ROLE = r"(?:责任|配合|参与|协办)(?:单位|部门)[:：]"
+# The same as a sentence of its own, without brackets (牵头单位：县卫健局；责任单位：县妇幼保健院。): names
+# up to the end of the sentence.
+_SENTENCE = r"(?:^|(?<=[。；;]))\s*"
+_PLAIN = r"(?:[^（）()【】〔〕；;。：:]|[（(][^（）()]*[）)])+"
 LEAD_UNITS = re.compile(
     rf"[（(【〔]\s*(?:牵头(?:单位|部门)[:：](?P<lead>{_NAMES})(?:[；;，,]\s*{_ROLE}(?P<resp>{_NAMES}))?"
     rf"|{_ROLE}(?P<resp_only>{_NAMES})"
@@ -99,6 +103,8 @@ LEAD_UNITS = re.compile(
     # （区卫生健康局牵头，区妇联配合）
     rf"|(?P<lead_by>[^（）()【】〔〕，,；;。]{{2,60}}?)牵头(?:[，,；;]\s*(?P<resp_by>[^（）()【】〔〕。]*?)(?:配合|参与|协助))?)"
     r"[）)】〕]?"
+    rf"|{_SENTENCE}牵头(?:单位|部门)[:：](?P<lead_plain>{_PLAIN})(?:[；;，,]\s*{_ROLE}(?P<resp_plain>{_PLAIN}))?[。；;]?"
+    rf"|{_SENTENCE}{_ROLE}(?P<resp_plain_only>{_PLAIN})[。；;]?"
 )
 
 
