@@ -152,6 +152,7 @@ class Target(BaseModel):
     table: bool = False  # a row of an indicator table (指标名称 | 2030年目标值 …)
     binding: str | None = None  # 约束性 / 预期性, from the table's 指标属性 column
     units_from: Evidence | None = None  # the breakdown-table row (附件：目标任务分解表) the lead units come from
+    unit_columns: bool = False  # a row of a table with a 牵头单位 or 责任单位 column: its units are asked of it
 
 
 def unique_targets(targets: list[Target]) -> list[Target]:

@@ -14,6 +14,7 @@ from .compare import compare
 from .coverage import account, unread_tables
 from .errors import InputError
 from .extract import extract
+from .extract.breakdown import with_indicator_units
 from .load import load
 from .match import match
 from .models import (
@@ -106,6 +107,7 @@ def analyse(
     ref = reference.for_kind(plan.kind)
     classified = classify(plan, ref)
     targets, best = match(extract(plan, classified), ref)
+    targets = with_indicator_units(targets)  # a breakdown row's units reach a sentence naming several indicators
     return classified, targets, best, compare(ref, best, plan_end(plan))
 
 

@@ -369,3 +369,68 @@ def test_figures_in_a_text_table_take_the_unit_column(tmp_path: Path) -> None:
     read = {i.indicator: (i.status, i.actual) for i in plan.indicators}
     assert read["children.health.immunization"] == ("equal", "≥90%")  # one value for both stages
     assert read["children.health.under5-mortality"] == ("stronger", "5.5‰（2030年）")
+
+
+def test_rows_of_an_indicator_annex_give_their_units_to_a_sentence_naming_several(tmp_path: Path) -> None:
+    """新生儿、婴儿和5岁以下儿童死亡率分别… resembles none of the annex rows, one for each rate, by its text; by
+    the indicators it names it is theirs, and takes their lead unit. The running head a text copy repeats
+    after each page number, here inside the table, is no row."""
+    from test_understand import CHILDREN_TASKS, children_plan
+
+    tasks = {h: t.replace("（牵头单位：县卫生健康局）", "") for h, t in CHILDREN_TASKS.items()}
+    annex = [
+        "附件",
+        "序号 指标名称 单位 2030年 牵头单位",
+        "1 新生儿死亡率 ‰ 3.0 县卫生健康局",
+        "2 婴儿死亡率 ‰ 5.0 县卫生健康局",
+        "— 7 —",
+        "某某县人民政府办公室文件",
+        "3 5岁以下儿童死亡率 ‰ 6.0 县卫生健康局",
+        "4 九年义务教育巩固率 % 97 县教育局",
+        "— 8 —",
+        "某某县人民政府办公室文件",
+        "5 儿童伤害死亡率较2020年下降 % 20 县应急管理局",
+    ]
+    body = children_plan(tasks).splitlines()
+    body.insert(len(body) // 2, "— 6 —")  # a page break in the text, the head after it as in the annex
+    body.insert(len(body) // 2 + 1, "某某县人民政府办公室文件")
+    plan = check_lines(tmp_path, [*body, *annex])
+    (health,) = {t.text: t for t in plan.targets if t.domain == "health" and t.main}.values()
+    assert health.lead_units == ["县卫生健康局"] and health.units_from is not None
+    assert not [t for t in plan.targets if "办公室文件" in t.text]
+    rows = [t for t in plan.targets if t.domain is None and t.location.cell is not None]
+    assert len(rows) == 5
+    assert not [f for f in plan.findings if f.rule == "missing-lead-unit"]
+
+
+def test_a_target_table_of_the_whole_plan_asks_each_row_for_its_lead_unit(tmp_path: Path) -> None:
+    """A table of the plan's targets outside the domains (序号 | 指标名称 | 目标值 | 牵头单位) whose rows name their
+    lead units: a row whose cell is empty lacks one, like a target in the text. A table without a unit column
+    asks for none."""
+    goals = "（三）主要目标\n到2030年，发展环境更加优化，合法权益得到更好保障。\n"
+    text = women_plan().replace(goals, "（三）主要指标\n")
+    tables = {
+        "with": [
+            ("序号", "指标名称", "2030年目标值", "牵头单位"),
+            ("1", "孕产妇死亡率（1/10万）", "≤10", "县卫生健康局"),
+            ("2", "城镇单位就业人员中的女性比例（%）", "40左右", ""),
+        ],
+        "without": [("序号", "指标名称", "2030年目标值"), ("1", "城镇单位就业人员中的女性比例（%）", "40左右")],
+    }
+    found = {}
+    for name, rows in tables.items():
+        d = docx.Document()
+        for line in text.splitlines():
+            d.add_paragraph(line)
+            if line == "（三）主要指标":
+                table = d.add_table(rows=len(rows), cols=len(rows[0]))
+                for r, cells in enumerate(rows):
+                    for c, cell in enumerate(cells):
+                        table.cell(r, c).text = cell
+        path = tmp_path / f"{name}.docx"
+        d.save(str(path))
+        (plan,) = check_file(path, load_reference(), load_rules()).plans
+        found[name] = [f for f in plan.findings if f.rule == "missing-lead-unit"]
+    (missing,) = found["with"]
+    assert (missing.location.table, missing.location.row) == (0, 2) and "女性比例" in (missing.location.excerpt or "")
+    assert found["without"] == []

@@ -380,3 +380,19 @@ def test_a_units_line_closing_a_list_names_the_units_of_the_list(tmp_path: Path)
     report = check_file(path, load_reference(), load_rules()).plans[0]
     (finding,) = [f for f in report.findings if f.rule == "missing-lead-unit"]  # the other domains name none
     assert "发展水平不断提高" in finding.message and "孕产妇" not in finding.message and "7/10" in finding.actual
+
+
+def test_the_one_finding_of_a_plan_naming_few_lead_units_says_how_many_name_their_other_units(tmp_path: Path) -> None:
+    """A plan whose targets name their 责任单位 but (nearly) none a 牵头单位: the one finding says so, instead of
+    reading as if no unit were named at all."""
+    health = [
+        "孕产妇死亡率控制在10/10万以下。（责任单位：区卫生健康局）",
+        "艾滋病母婴传播率下降到2%以下。（责任单位：区妇联）",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text(plan(health, units=""), encoding="utf-8")
+    (finding,) = [
+        f for f in check_file(path, load_reference(), load_rules()).plans[0].findings if f.rule == "missing-lead-unit"
+    ]
+    assert finding.message == "全篇9项主要目标均未注明牵头单位（其中2项只注明了责任单位）"  # 2 + 7 domains
+    assert finding.severity == "warning"

@@ -200,6 +200,7 @@ def _table_targets(rows: list[Paragraph], domain_id: str | None, where: list[str
                 main=True,
                 table=bool(columns["values"]),
                 binding=_binding(_cell(cells, columns.get("binding"))),
+                unit_columns="lead" in columns or "resp" in columns,
             )
         )
     return out

@@ -64,3 +64,24 @@ def _agree(target: Target, row: Target) -> bool:
     if not target.quantities or not row.quantities:
         return True
     return any(abs(q.value - r.value) < 1e-9 and q.unit == r.unit for q in target.quantities for r in row.quantities)
+
+
+def with_indicator_units(targets: list[Target]) -> list[Target]:
+    """After match: a domain's target still without a lead unit takes that of a breakdown row about the same
+    indicator. A sentence naming several indicators (新生儿、婴儿、5岁以下儿童死亡率分别控制在…) resembles none
+    of the table's rows, one for each, by its text; by what it speaks of it is theirs. All of a target's
+    copies (one per indicator) take the units of the first of its indicators that a row states."""
+    rows: dict[str, Target] = {}
+    for t in targets:
+        if t.domain is None and t.location.cell is not None and t.lead_units and t.indicator:
+            rows.setdefault(t.indicator, t)
+    lent: dict[tuple[str, str], Target] = {}
+    for t in targets:
+        if t.main and t.domain and not t.lead_units and t.indicator in rows:
+            lent.setdefault((t.location.model_dump_json(), t.text), rows[t.indicator])
+    if not lent:
+        return targets
+    return [
+        _given(t, row) if not t.lead_units and (row := lent.get((t.location.model_dump_json(), t.text))) else t
+        for t in targets
+    ]

@@ -24,9 +24,15 @@ def _key(text: str) -> str:
 
 def drop_running_heads(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines without page numbers and the running head or foot beside them."""
+    drop = running_lines(lines)
+    return [line for i, line in enumerate(lines) if i not in drop] if drop else lines
+
+
+def running_lines(lines: list[SourceLine]) -> set[int]:
+    """Where the page numbers are, and the running head or foot beside them."""
     numbers = [i for i, line in enumerate(lines) if line.cells is None and PAGE_NUMBER.match(line.text.strip())]
     if len(numbers) < _MIN_PAGES:
-        return lines
+        return set()
     drop = set(numbers)
     # A running head sits on one side of the page number (a head after it, a foot before it):
     # a title that happens to end a page, on the other side, is kept.
@@ -35,7 +41,7 @@ def drop_running_heads(lines: list[SourceLine]) -> list[SourceLine]:
         counts = Counter(_key(lines[j].text) for j in beside)
         heads = {k for k, n in counts.items() if n >= max(_MIN_PAGES, len(numbers) // 3) and len(k) <= 60}
         drop |= {j for j in beside if _key(lines[j].text) in heads}
-    return [line for i, line in enumerate(lines) if i not in drop]
+    return drop
 
 
 def width(text: str) -> float:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from ..models import SourceLine
 from ..text.patterns import KEYWORD_LINE, NUMBERING, PAGE_NUMBER, PART_NAME, PLAN_TITLE
+from .pdfcopy import running_lines
 
 # The roles a column name may have; a header is made of these words only.
 _ROLES = {
@@ -97,10 +98,11 @@ class _Row:
 def tables_from_text(lines: list[SourceLine]) -> list[SourceLine]:
     """The lines, with each table laid out as text replaced by its header and rows."""
     out: list[SourceLine] = []
+    furniture = running_lines(lines)  # a text copy's page numbers and running heads, also inside a table
     i = 0
     while i < len(lines):
         header = _header_at(lines, i)
-        rows, end = _read_rows(lines, header[1], header[0]) if header is not None else ([], i)
+        rows, end, skipped = _read_rows(lines, header[1], header[0], furniture) if header else ([], i, [])
         if header is None or not rows:  # a header with no row under it was a line of words
             out.append(lines[i])
             i += 1
@@ -108,6 +110,7 @@ def tables_from_text(lines: list[SourceLine]) -> list[SourceLine]:
         columns, i = header[0], end
         out.append(lines[i - 1].model_copy(update={"text": "\t".join(columns.header), "cells": columns.header}))
         out.extend(rows)
+        out.extend(skipped)  # page numbers and running heads, dropped with the others (normalize)
     return out
 
 
@@ -160,16 +163,22 @@ def _columns(words: list[str]) -> _Columns | None:
     )
 
 
-def _read_rows(lines: list[SourceLine], i: int, columns: _Columns) -> tuple[list[SourceLine], int]:
+def _read_rows(
+    lines: list[SourceLine], i: int, columns: _Columns, furniture: set[int]
+) -> tuple[list[SourceLine], int, list[SourceLine]]:
+    """The table's rows, the line after it, and the page furniture (page numbers, running heads) stepped over."""
     rows: list[_Row] = []
+    skipped: list[SourceLine] = []
     category = ""
     row: _Row | None = None
     while i < len(lines):
         line, words = lines[i], _words(lines[i])
         next_number = str(int(rows[-1].number) + 1) if rows else "1"
         if PAGE_NUMBER.match(line.text.strip()) and words != [next_number]:  # a page break in the table
+            skipped.append(line)
             i += 1
-            if i < len(lines) and PLAN_TITLE.match("".join(_words(lines[i]))):  # and the running head
+            if i < len(lines) and (i in furniture or PLAN_TITLE.match("".join(_words(lines[i])))):  # the running head
+                skipped.append(lines[i])
                 i += 1
             continue
         if (repeated := _header_at(lines, i)) is not None:  # the header a new page repeats
@@ -196,7 +205,7 @@ def _read_rows(lines: list[SourceLine], i: int, columns: _Columns) -> tuple[list
         if row is not None:
             row.done = _complete(row.tokens, columns)
         i += 1
-    return [line for r in rows for line in _cells(r, columns)], i
+    return [line for r in rows for line in _cells(r, columns)], i, skipped
 
 
 def _complete(tokens: list[str], columns: _Columns) -> bool:

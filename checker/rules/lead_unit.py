@@ -35,11 +35,13 @@ class Params(Parameters):
     plan_severity: Severity | None = None  # None: the rule's severity
     annex_message: Annotated[str, placeholders(*_ANNEX)] | None = None  # None: some_message
     annex_suggestion: Annotated[str, placeholders(*PLACEHOLDERS, "annex")] | None = None  # None: the rule's
+    # after the one finding's message when some of the targets name their 责任单位, only not the lead one
+    responsible_note: Annotated[str, placeholders("responsible")] | None = None
 
 
 def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
     p = rule.params
-    targets = [t for t in unique_targets(facts.targets) if t.main and t.domain]  # summary tables carry no units
+    targets = _asked(unique_targets(facts.targets))
     left = [t for t in targets if not t.lead_units]
     if not left:
         return
@@ -50,8 +52,11 @@ def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
         everywhere = len(left) == len(targets)
         names = "；".join(_body(t)[:30] for t in left[:_LISTED]) + (f"等{len(left)}项" if len(left) > _LISTED else "")
         message = p.plan_message if everywhere else (annexed and p.annex_message) or p.some_message
+        responsible = sum(bool(t.responsible_units) for t in left)
+        if responsible and p.responsible_note:
+            message += p.responsible_note
         yield rule.finding(
-            {"count": len(targets), "missing": len(left), "targets": names, **values},
+            {"count": len(targets), "missing": len(left), "targets": names, "responsible": responsible, **values},
             message=message,
             suggestion=p.plan_suggestion or "",  # never the per-target one: it names {text}
             severity=max((_severity(rule, t) for t in left), key=SEVERITY_RANK.__getitem__),
@@ -73,6 +78,19 @@ def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
             actual="未注明",
             location=Evidence.at(t.location, t.text, t.heading_path),
         )
+
+
+def _asked(targets: list[Target]) -> list[Target]:
+    """The targets asked for a lead unit: the domains' main targets, and the rows of a table outside them with a
+    unit column (a target table of the whole plan), unless the table is a breakdown of the domains' targets
+    (some row lends its units to one of them: its rows restate targets counted already). An indicator table
+    without unit columns is asked for none."""
+    breakdowns = {(t.units_from.heading, t.units_from.table) for t in targets if t.units_from is not None}
+
+    def own_row(t: Target) -> bool:  # a table is told by its heading and its number (text tables have none)
+        return t.unit_columns and (" > ".join(t.heading_path) or None, t.location.table) not in breakdowns
+
+    return [t for t in targets if t.main and (t.domain or own_row(t))]
 
 
 def _severity(rule: Rule[Params], target: Target) -> Severity:
