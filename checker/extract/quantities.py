@@ -301,8 +301,8 @@ def _read_number(m: re.Match[str], region: str) -> _Number | None:
         den, num = to_float(m.group("den")), to_float(m.group("fnum"))
         if not den or num is None:
             return None
-        if den in (100, 1000):
-            return _Number(kind, num, "%" if den == 100 else "‰", m.start(), m.group("fsuf"))
+        if unit := {100: "%", 1000: "‰", 10000: "1/万", 100000: "1/10万"}.get(int(den)):
+            return _Number(kind, num, unit, m.start(), m.group("fsuf"))
         return _Number(kind, round(num / den * 100, 2), "%", m.start(), m.group("fsuf"))
     if kind == "cheng":  # 九成 = 90%, 九成五 = 95%
         value = float(CN_DIGIT[m.group("cv")] * 10 + CN_DIGIT.get(m.group("cv2") or "", 0))

@@ -48,9 +48,9 @@ TOKEN = re.compile(
     | (?P<ratio>\d+(?:\.\d+)?[:：]\d+(?:\.\d+)?)                       # 3:2 (a ratio, not a target figure)
     | (?P<sent>[。！？!?\n])
     | (?P<clause>[，；;：:]|,(?!\d{{3}}(?!\d)))
-    # Chinese fractions and shares: 三分之一  百分之九十  千分之三  九成  一半
+    # Chinese fractions and shares: 三分之一  百分之九十  千分之三  十万分之十  10万分之12  九成  一半
     # (each alternative is one outer group, so that m.lastgroup names it)
-    | (?P<frac>(?P<den>[二三四五六七八九十百千]+)分之(?P<fnum>{CN}|{NUM})(?P<fsuf>{SUFFIX})?)
+    | (?P<frac>(?P<den>[一二三四五六七八九十百千万]+|\d+万)分之(?P<fnum>{CN}|{NUM})(?P<fsuf>{SUFFIX})?)
     | (?P<cheng>(?P<cv>[一二三四五六七八九]|十)成(?P<cv2>[一二三四五六七八九](?![成员立为]))?
         (?![员立为])(?P<csuf>{SUFFIX})?)
     | (?P<half>一半(?P<hsuf>{SUFFIX})?)
