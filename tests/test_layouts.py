@@ -22,6 +22,9 @@ from checker.errors import InputError
 from checker.load import load, zipguard
 from checker.models import Document, Location, SourceLine
 from checker.normalize import normalize
+from checker.pipeline import check_file
+from checker.reference import load_reference
+from checker.rules import load_rules
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -348,6 +351,40 @@ def test_rotated_pdf_pages_read_upright(tmp_path: Path, converted: dict[str, Pat
     turned.close()
     source.close()
     assert "（1）孕产妇死亡率控制在10/10万以下。（牵头单位：县卫生健康局）" in texts(path)
+    same_review(path, expected)
+
+
+def test_a_signature_set_to_the_right_does_not_run_into_the_next_page(tmp_path: Path, expected: dict) -> None:
+    """The issuing notice ends with the government's name and the date set to the right margin; the plan's
+    title, set large and centred over two lines, opens the next page. Reaching the margin, the signature and
+    date still end their lines: the title is the plan's own, and with it its level and region."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    d = docx.Document()
+    d.add_paragraph("某某县人民政府关于印发某某县妇女发展规划（2021—2030年）的通知")
+    d.add_paragraph(
+        "各乡镇人民政府，县政府各部门：现将《某某县妇女发展规划（2021—2030年）》印发给你们，请认真贯彻执行。"
+    )
+    for line in ("某某县人民政府", "2022年4月8日"):
+        d.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    d.add_page_break()
+    title = d.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(LINES[0]).font.size = Pt(30)  # wider than the page: it wraps
+    for line in LINES[1:]:
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "notice.docx"))
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "notice.docx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    path = tmp_path / "notice.pdf"
+    page_two = [line.text for line in load(path).lines if line.location.page == 2]
+    assert "".join(page_two[:2]) == LINES[0] and page_two[2] == LINES[1]  # the title over two lines
+    (plan,) = check_file(path, load_reference(), load_rules()).plans
+    assert (plan.title, plan.level, plan.region) == (LINES[0], "县", "某某县")
     same_review(path, expected)
 
 

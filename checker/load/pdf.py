@@ -32,6 +32,10 @@ _BAND = 0.12  # share of the page height at the top and the bottom where running
 # always justified, and a quotation mark or a number that may not be split leaves up to 2.5
 # characters of space (measured on the corpus PDFs, which LibreOffice typeset).
 _MARGIN_CHARS = 2.5
+# A line that starts further in than this from the text's left edge is set apart (centred, or set to the right
+# as a signature and its date are): reaching the right margin, it still does not run on. A paragraph's first
+# line is indented two characters, a list item's a few more.
+_SET_APART_CHARS = 6
 
 
 _Drawn = tuple[str, float, float, float, float, float, float]  # text, box left bottom right top, origin x y (PDF space)
@@ -321,23 +325,30 @@ def _inside(line: _PdfLine, bbox: Box) -> bool:
 
 
 def _mark_margin_lines(pages: list[_PdfPage]) -> None:
-    """A line whose right end reaches the text's right margin is continued by the next line.
+    """A line that reaches the text's right margin, and does not start far in from its left edge, is
+    continued by the next line.
 
     The margin is the right end of the page's longest line, or of a document-wide high
     percentile for pages of that width, whichever is further right, so a page of short
-    lines (a list, the end of a chapter) isn't mistaken for full lines."""
+    lines (a list, the end of a chapter) isn't mistaken for full lines; the left edge likewise."""
     ends: dict[int, list[float]] = {}
+    starts: dict[int, list[float]] = {}
     for page in pages:
         ends.setdefault(round(page.width), []).extend(line.x1 for line in page.lines if not line.column)
+        starts.setdefault(round(page.width), []).extend(line.x0 for line in page.lines if not line.column)
     high = {width: sorted(xs)[int(0.9 * (len(xs) - 1))] for width, xs in ends.items() if xs}
+    low = {width: sorted(xs)[int(0.1 * (len(xs) - 1))] for width, xs in starts.items() if xs}
     for page in pages:
         for column in {line.column for line in page.lines}:
             lines = [line for line in page.lines if line.column == column]
-            margin = max(line.x1 for line in lines)
+            margin, edge = max(line.x1 for line in lines), min(line.x0 for line in lines)
             if not column:
                 margin = max(margin, high.get(round(page.width), margin))
+                edge = min(edge, low.get(round(page.width), edge))
             for line in lines:
-                line.runs_to_margin = line.x1 >= margin - _MARGIN_CHARS * line.em
+                line.runs_to_margin = (
+                    line.x1 >= margin - _MARGIN_CHARS * line.em and line.x0 <= edge + _SET_APART_CHARS * line.em
+                )
 
 
 def _pdf_source_lines(pages: list[_PdfPage]) -> list[SourceLine]:
