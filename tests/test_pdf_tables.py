@@ -98,3 +98,28 @@ def test_characters_read_one_by_one_when_the_bulk_text_does_not_match(
     expected = [(line.text, line.cells) for line in load(table_pdf).lines]
     monkeypatch.setattr(pdfium_c, "FPDFText_GetText", lambda *args: 0)
     assert [(line.text, line.cells) for line in load(table_pdf).lines] == expected
+
+
+def test_a_row_broken_across_pages_is_one_row(tmp_path: Path) -> None:
+    """A long Word table printed by LibreOffice, whose rows may break across pages: the rows read from the PDF
+    are the Word table's rows, each whole, numbered on as one table; a row that the page ends is one of them."""
+    names = [f"第{n}项指标名称写得较长需要在单元格中折成几行才能排下" * 2 for n in range(1, 31)]
+    rows = [["指标名称", "2025年", "2030年", "牵头单位"]]
+    rows += [[name, f"≥{60 + n}", f"≥{70 + n}", "县卫生健康局、县妇联"] for n, name in enumerate(names)]
+    document = docx.Document()
+    document.add_paragraph("专栏1 主要指标")
+    table = document.add_table(rows=len(rows), cols=4)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(tmp_path / "long.docx")
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "long.docx")],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    lines = [line for line in load(tmp_path / "long.pdf").lines if line.cells]
+    assert len({line.location.page for line in lines}) >= 3  # the table runs over several pages
+    assert [line.cells for line in lines] == rows
+    assert [(line.location.table, line.location.row) for line in lines] == [(0, k) for k in range(len(rows))]

@@ -354,6 +354,7 @@ def _mark_margin_lines(pages: list[_PdfPage]) -> None:
 def _pdf_source_lines(pages: list[_PdfPage]) -> list[SourceLine]:
     out: list[SourceLine] = []
     paragraph = table_index = 0
+    ending: _PdfTable | None = None  # the table that ended the page before, its rows the last lines out
     for page in pages:
         # Lines in reading order; each table before the first line below its top.
         blocks: list[_PdfLine | _PdfTable] = list(page.lines)
@@ -361,14 +362,45 @@ def _pdf_source_lines(pages: list[_PdfPage]) -> list[SourceLine]:
             below = (k for k, b in enumerate(blocks) if isinstance(b, _PdfLine) and b.top >= table.bbox[1])
             at = next(below, len(blocks))
             blocks.insert(at, table)
-        for block in blocks:
+        for k, block in enumerate(blocks):
             if isinstance(block, _PdfLine):
                 location = Location(page=page.number, paragraph=paragraph)
                 out.append(SourceLine(text=block.text, location=location, runs_to_margin=block.runs_to_margin))
                 paragraph += 1
-            else:
-                for row_index, row in enumerate(block.rows):
-                    location = Location(page=page.number, table=table_index, row=row_index)
-                    out.append(SourceLine(text="\t".join(row), location=location, cells=row))
-                table_index += 1
+                continue
+            rows, start = block.rows, 0
+            last = out[-1] if out else None
+            if k == 0 and ending and last and last.cells and _goes_on(ending.bbox, last.cells, block):
+                table_index, start = table_index - 1, (last.location.row or 0) + 1  # the table the page broke
+                if _broken_row(last.cells, rows[0]):
+                    cells = [_joined(a, b) for a, b in zip(last.cells, rows[0], strict=True)]
+                    out[-1] = last.model_copy(update={"text": "\t".join(cells), "cells": cells})
+                    rows = rows[1:]
+            for row_index, row in enumerate(rows, start=start):
+                location = Location(page=page.number, table=table_index, row=row_index)
+                out.append(SourceLine(text="\t".join(row), location=location, cells=row))
+            table_index += 1
+        ending = blocks[-1] if blocks and isinstance(blocks[-1], _PdfTable) else None
     return out
+
+
+def _goes_on(above: Box, last: list[str], below: _PdfTable) -> bool:
+    """Whether the table opening a page is the rest of the table at `above` that ended the page before, its
+    last row `last`: the same columns, at the same place."""
+    return len(last) == len(below.rows[0]) and abs(above[0] - below.bbox[0]) <= 3 and abs(above[2] - below.bbox[2]) <= 3
+
+
+def _broken_row(last: list[str], first: list[str]) -> bool:
+    """Whether a table's first row on a page is the rest of its last row on the page before (Word and
+    LibreOffice let a row break across pages): no cell filled that was empty above, nor the row's number
+    (序号) again; at least half of the cells filled above left empty (their text fitted above)."""
+    if any(b and not a for a, b in zip(last, first, strict=True)) or (re.fullmatch(r"\d{1,3}", last[0]) and first[0]):
+        return False
+    filled = [b for a, b in zip(last, first, strict=True) if a]
+    return any(first) and 2 * sum(not b for b in filled) >= len(filled)
+
+
+def _joined(top: str, rest: str) -> str:
+    """A cell's text and its rest on the next page (no space between Chinese characters)."""
+    space = " " if _ASCII_ALNUM.match(top[-1:]) and _ASCII_ALNUM.match(rest) else ""
+    return f"{top}{space}{rest}"
