@@ -368,3 +368,17 @@ def test_a_final_value_not_compared_leaves_the_stage_unjudged() -> None:
     final = Quantity(comparator="=", value=20, unit="人", year=2030, text="20人", span=(4, 7))
     status, judged, note, _ = _judge(ind, [stage, final], 2030)
     assert (status, judged) == ("uncertain", final) and "未作比较" in note
+
+
+def test_a_paragraph_labelled_as_measures_sets_no_main_target(tmp_path: Path) -> None:
+    """Under a domain heading with no headings for its parts: the goal paragraph is its main target, a
+    paragraph opening 措施：… a measure whose figures are secondary; neither repeats the domain in its path."""
+    heading = "（一）提升儿童健康服务水平"
+    tasks = {
+        **CHILDREN_TASKS,
+        heading: CHILDREN_TASKS[heading] + "\n措施：加强社区儿童健康管理，0—6岁儿童健康管理率保持在95%以上。",
+    }
+    plan = review(tmp_path, children_plan(tasks)).plans[0]
+    health = [t for t in plan.targets if t.domain == "health"]
+    assert {t.text[:3]: t.main for t in health} == {"新生儿": True, "措施：": False}
+    assert all(t.location.heading == f"三、重点任务 > {heading}" for t in health)

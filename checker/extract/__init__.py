@@ -19,6 +19,8 @@ from .quantities import parse_quantities
 
 _GOALS = re.compile(r"^(?:\d+[.、]?)?(?:主要目标|具体目标|发展目标|目标)")
 _MEASURES = re.compile(r"措施|举措|任务|策略|重点工作|工作重点|主要工作|实施路径|行动计划|重点项目")
+# A paragraph labelled as measures (措施：…, 主要举措：…) in a domain that has no headings for its parts
+_MEASURES_LABEL = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:措施|举措|任务|策略)[:：]")
 _NAME_COL = re.compile(r"指标名称|主要目标|目标内容|指标|目标")
 _VALUE_COL = re.compile(r"规划值|目标值|指标值|预期值|\d{4}年|值")
 # 2020年基期值, 基线值, 现状值: where the plan starts from, not what it sets.
@@ -95,7 +97,7 @@ def _targets_in(node: Node, domain_id: str, where: list[str], main: bool, deep: 
 
     An item's text includes the unnumbered lines after it, so a lead-unit bracket wrapped onto
     its own line stays with its target."""
-    here = [*where, label(node)] if node.heading.level > 0 else where
+    here = [*where, label(node)] if node.heading.level > 0 and where[-1:] != [label(node)] else where
     items = [n for n in node.children if n.heading.number] if deep else []
     listed = [_target(_item_text(item), item.heading.location, domain_id, here, main) for item in items]
     last_item = (items[-1], *(c for c, _ in walk(items[-1]))) if items else ()
@@ -106,8 +108,11 @@ def _targets_in(node: Node, domain_id: str, where: list[str], main: bool, deep: 
     out.extend(_table_targets([p for n in nodes for p in n.paragraphs if p.cells is not None], domain_id, here))
     if not items:
         texts = [p for p in node.paragraphs if p.cells is None]
-        found = [_target(p.text, p.location, domain_id, here, main) for p in texts]
-        out.extend(_list_units([t for t in found if t and (main or t.quantities)], [p.text for p in texts][-1:]))
+        # a paragraph labelled 措施：… is a measure, its figures secondary targets
+        found = [
+            _target(p.text, p.location, domain_id, here, main and not _MEASURES_LABEL.match(p.text)) for p in texts
+        ]
+        out.extend(_list_units([t for t in found if t and (t.main or t.quantities)], [p.text for p in texts][-1:]))
     return out
 
 
