@@ -6,11 +6,10 @@ upper-level value is a stage on the way (noted, not an error)."""
 from __future__ import annotations
 
 from .extract.quantities import parse_quantities
+from .extract.quantity_patterns import RATES, comparable
 from .models import Evidence, IndicatorResult, Quantity, Statement
 from .reference import Indicator, PlanReference
 
-# Rates convert into one another; nothing else is compared across units.
-_RATE = {"%": 1e-2, "‰": 1e-3, "1/万": 1e-4, "1/10万": 1e-5}
 _SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "about": "约"}
 
 
@@ -138,8 +137,8 @@ def _convert(q: Quantity, ind: Indicator) -> float | None:
     """The draft value in the indicator's unit, or None when the two can't be compared."""
     if q.unit == ind.unit:
         return q.value
-    if q.unit in _RATE and ind.unit in _RATE:
-        return q.value * _RATE[q.unit] / _RATE[ind.unit]
+    if comparable(q.unit, ind.unit):
+        return q.value * RATES[q.unit] / RATES[ind.unit]
     return None
 
 

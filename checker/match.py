@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import ScoreAlignment
 
 from .extract.qualitative import is_qualitative
+from .extract.quantity_patterns import comparable
 from .models import Quantity, Statement, Target
 from .reference import Indicator, PlanReference
 from .text.nlp import find_phrases, sentences, tokens
@@ -258,10 +259,15 @@ def _respectively(
 def _better(new: Statement, old: Statement | None) -> bool:
     if old is None:
         return True
-    # The indicator's own figure before a subgroup's; a main target before a strategy; a number
-    # before none; an indicator table's row before a sentence (the table is the plan's own summary
-    # of its numbers, stage by stage); otherwise the first statement stands.
-    rank = lambda e: (e.reason is None, e.target.main, bool(e.quantities), e.target.table, e.qualitative)  # noqa: E731
+
+    # The indicator's own figure before a subgroup's; a main target before a strategy; a number in the
+    # indicator's unit (or one converting to it) before one in another, a number before none; an indicator
+    # table's row before a sentence (the table is the plan's own summary of its numbers, stage by stage);
+    # otherwise the first statement stands.
+    def rank(e: Statement) -> tuple[bool, ...]:
+        comparable_figure = any(comparable(q.unit, e.indicator.unit) for q in e.quantities)
+        return (e.reason is None, e.target.main, comparable_figure, bool(e.quantities), e.target.table, e.qualitative)
+
     return rank(new) > rank(old)
 
 

@@ -382,3 +382,27 @@ def test_a_paragraph_labelled_as_measures_sets_no_main_target(tmp_path: Path) ->
     health = [t for t in plan.targets if t.domain == "health"]
     assert {t.text[:3]: t.main for t in health} == {"新生儿": True, "措施：": False}
     assert all(t.location.heading == f"三、重点任务 > {heading}" for t in health)
+
+
+def test_a_figure_in_the_indicators_unit_is_preferred_to_a_table_row_without_one(tmp_path: Path) -> None:
+    """A summary table's row wins over a sentence, unless its figure carries no unit the indicator's converts
+    to (a bare ≥96 in a table without a unit column): then the sentence saying 97% is the reading compared."""
+    import docx
+
+    text = women_plan().replace(
+        "（三）主要目标\n到2030年，发展环境更加优化，合法权益得到更好保障。\n", "（三）主要指标\n"
+    )
+    rows = [("指标名称", "2030年目标值"), ("九年义务教育巩固率", "≥96")]
+    d = docx.Document()
+    for line in text.splitlines():
+        d.add_paragraph(line)
+        if line == "（三）主要指标":
+            table = d.add_table(rows=2, cols=2)
+            for r, cells in enumerate(rows):
+                for c, cell in enumerate(cells):
+                    table.cell(r, c).text = cell
+    path = tmp_path / "plan.docx"
+    d.save(str(path))
+    plan = check_file(path, load_reference(), load_rules()).plans[0]
+    result = indicator(plan, "women.education.compulsory-retention")
+    assert (result.status, result.actual) == ("stronger", "≥97%")

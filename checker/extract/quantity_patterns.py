@@ -78,6 +78,14 @@ UNIT_NAME = {
     "sqm": "平方米",
 }
 STRONG_UNITS = {"1/10万", "1/万", "‰", "%", "个百分点"}  # a number with these is a figure by itself
+# Rates convert into one another (one unit's worth of each); nothing else is compared across units.
+RATES = {"%": 1e-2, "‰": 1e-3, "1/万": 1e-4, "1/10万": 1e-5}
+
+
+def comparable(unit: str, other: str) -> bool:
+    return unit == other or (unit in RATES and other in RATES)
+
+
 NAME_UNITS = {"岁", "年"}  # 5岁以下儿童, 九年义务教育: a target only right after a comparator word
 
 
