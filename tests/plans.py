@@ -79,6 +79,21 @@ def write_docx(lines: list[str], path, columns: int = 1) -> None:
     document.save(str(path))
 
 
+def docx_with_table(text: str, after: str, rows: list, path) -> None:
+    """The text's lines as Word paragraphs, with a table of `rows` after the line `after`."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+        if line == after and not document.tables:
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, cells in enumerate(rows):
+                for c, cell in enumerate(cells):
+                    table.cell(r, c).text = cell
+    document.save(str(path))
+
+
 def soffice(source, to: str):
     """Convert with LibreOffice headless (a private profile beside the file); the converted path."""
     import shutil

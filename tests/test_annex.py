@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import docx
-from plans import REGION, write_docx
+from plans import REGION, docx_with_table, write_docx
 from plans import plan_lines as outline_plan
 from test_report_html import TreeBuilder
 from test_understand import women_plan
@@ -419,16 +419,8 @@ def test_a_target_table_of_the_whole_plan_asks_each_row_for_its_lead_unit(tmp_pa
     }
     found = {}
     for name, rows in tables.items():
-        d = docx.Document()
-        for line in text.splitlines():
-            d.add_paragraph(line)
-            if line == "（三）主要指标":
-                table = d.add_table(rows=len(rows), cols=len(rows[0]))
-                for r, cells in enumerate(rows):
-                    for c, cell in enumerate(cells):
-                        table.cell(r, c).text = cell
         path = tmp_path / f"{name}.docx"
-        d.save(str(path))
+        docx_with_table(text, "（三）主要指标", rows, path)
         (plan,) = check_file(path, load_reference(), load_rules()).plans
         found[name] = [f for f in plan.findings if f.rule == "missing-lead-unit"]
     (missing,) = found["with"]

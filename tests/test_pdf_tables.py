@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from plans import soffice
 
 from checker.load import load
 
@@ -114,12 +115,7 @@ def test_a_row_broken_across_pages_is_one_row(tmp_path: Path) -> None:
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     document.save(tmp_path / "long.docx")
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--norestore",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "long.docx")],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    lines = [line for line in load(tmp_path / "long.pdf").lines if line.cells]
+    lines = [line for line in load(soffice(tmp_path / "long.docx", "pdf")).lines if line.cells]
     assert len({line.location.page for line in lines}) >= 3  # the table runs over several pages
     assert [line.cells for line in lines] == rows
     assert [(line.location.table, line.location.row) for line in lines] == [(0, k) for k in range(len(rows))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from plans import docx_with_table
 
 from checker.models import PlanReport
 from checker.pipeline import check_file
@@ -62,18 +63,8 @@ def findings(tmp_path: Path, text: str, reference: str = "national-2021-2030") -
 
 def plan_with_table(tmp_path: Path, text: str, after: str, rows: list[tuple[str, ...]]) -> PlanReport:
     """The plan as a Word file with a table after the line `after`, checked."""
-    import docx
-
-    d = docx.Document()
-    for line in text.splitlines():
-        d.add_paragraph(line)
-        if line == after and not d.tables:
-            table = d.add_table(rows=len(rows), cols=len(rows[0]))
-            for r, cells in enumerate(rows):
-                for c, cell in enumerate(cells):
-                    table.cell(r, c).text = cell
     path = tmp_path / "plan.docx"
-    d.save(str(path))
+    docx_with_table(text, after, rows, path)
     return check_file(path, load_reference(), load_rules()).plans[0]
 
 

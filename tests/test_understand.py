@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from plans import docx_with_table
+
 from checker.load import load
 from checker.models import DocumentReport, PlanReport
 from checker.normalize import normalize
@@ -144,23 +146,14 @@ def test_the_past_part_alone_is_not_taken_for_domains(tmp_path: Path) -> None:
 def test_overall_goals_as_only_an_indicator_table(tmp_path: Path) -> None:
     """A plan whose goals are only an indicator table of the whole plan has its 总体目标 there; the
     table's 指标属性 is carried into the review, and the table's row wins over a sentence."""
-    import docx
 
     text = women_plan().replace(
         "（三）主要目标\n到2030年，发展环境更加优化，合法权益得到更好保障。\n", "（三）主要指标\n"
     )
     text = text.replace("孕产妇死亡率控制在10/10万以下。", "孕产妇死亡率控制在11/10万以下。")
-    d = docx.Document()
-    for line in text.splitlines():
-        d.add_paragraph(line)
-        if line == "（三）主要指标":
-            rows = [("指标名称", "2030年目标值", "指标属性"), ("孕产妇死亡率（1/10万）", "<9", "约束性")]
-            table = d.add_table(rows=2, cols=3)
-            for r, cells in enumerate(rows):
-                for c, cell in enumerate(cells):
-                    table.cell(r, c).text = cell
+    rows = [("指标名称", "2030年目标值", "指标属性"), ("孕产妇死亡率（1/10万）", "<9", "约束性")]
     path = tmp_path / "plan.docx"
-    d.save(str(path))
+    docx_with_table(text, "（三）主要指标", rows, path)
     plan = check_file(path, load_reference(), load_rules()).plans[0]
     sections, _ = headings(plan)
     assert sections["overall-goals"] == "（三）主要指标（指标表）"
@@ -330,18 +323,8 @@ def test_a_share_of_villages_covers_urban_and_rural(tmp_path: Path) -> None:
 
 def _children_docx(tmp_path: Path, after: str, rows: list[tuple[str, ...]]) -> PlanReport:
     """`children_plan()` as a Word file with a table after the line `after`, checked."""
-    import docx
-
-    d = docx.Document()
-    for line in children_plan().splitlines():
-        d.add_paragraph(line)
-        if line == after:
-            table = d.add_table(rows=len(rows), cols=len(rows[0]))
-            for r, cells in enumerate(rows):
-                for c, cell in enumerate(cells):
-                    table.cell(r, c).text = cell
     path = tmp_path / "plan.docx"
-    d.save(str(path))
+    docx_with_table(children_plan(), after, rows, path)
     return check_file(path, load_reference(), load_rules()).plans[0]
 
 
@@ -387,22 +370,13 @@ def test_a_paragraph_labelled_as_measures_sets_no_main_target(tmp_path: Path) ->
 def test_a_figure_in_the_indicators_unit_is_preferred_to_a_table_row_without_one(tmp_path: Path) -> None:
     """A summary table's row wins over a sentence, unless its figure carries no unit the indicator's converts
     to (a bare ≥96 in a table without a unit column): then the sentence saying 97% is the reading compared."""
-    import docx
 
     text = women_plan().replace(
         "（三）主要目标\n到2030年，发展环境更加优化，合法权益得到更好保障。\n", "（三）主要指标\n"
     )
     rows = [("指标名称", "2030年目标值"), ("九年义务教育巩固率", "≥96")]
-    d = docx.Document()
-    for line in text.splitlines():
-        d.add_paragraph(line)
-        if line == "（三）主要指标":
-            table = d.add_table(rows=2, cols=2)
-            for r, cells in enumerate(rows):
-                for c, cell in enumerate(cells):
-                    table.cell(r, c).text = cell
     path = tmp_path / "plan.docx"
-    d.save(str(path))
+    docx_with_table(text, "（三）主要指标", rows, path)
     plan = check_file(path, load_reference(), load_rules()).plans[0]
     result = indicator(plan, "women.education.compulsory-retention")
     assert (result.status, result.actual) == ("stronger", "≥97%")
