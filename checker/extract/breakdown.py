@@ -11,7 +11,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..models import Evidence, Target
+from ..models import Evidence, Location, Target
 from ..text.patterns import target_body
 
 _SURE = 90  # one text (nearly) inside the other
@@ -75,13 +75,10 @@ def with_indicator_units(targets: list[Target]) -> list[Target]:
     for t in targets:
         if t.domain is None and t.location.cell is not None and t.lead_units and t.indicator:
             rows.setdefault(t.indicator, t)
-    lent: dict[tuple[str, str], Target] = {}
+    lent: dict[tuple[Location, str], Target] = {}  # by target, as unique_targets tells them
     for t in targets:
         if t.main and t.domain and not t.lead_units and t.indicator in rows:
-            lent.setdefault((t.location.model_dump_json(), t.text), rows[t.indicator])
+            lent.setdefault((t.location, t.text), rows[t.indicator])
     if not lent:
         return targets
-    return [
-        _given(t, row) if not t.lead_units and (row := lent.get((t.location.model_dump_json(), t.text))) else t
-        for t in targets
-    ]
+    return [_given(t, row) if not t.lead_units and (row := lent.get((t.location, t.text))) else t for t in targets]
