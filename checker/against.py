@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .models import IndicatorResult, Plan, Statement
 from .reference import Reference
+from .text.patterns import target_body
 
 # One upper plan as read: the plan, the year its targets are set for, its best statement per
 # indicator and how each compares with the base reference.
@@ -29,12 +30,17 @@ def derive_reference(name: str, base: Reference, plans: list[ReadPlan]) -> Refer
             # the national outlines where its city set a weaker number.
             if results[ind.id].status not in ("stronger", "equal") or ev is None:
                 continue
-            q = ev.quantities[0]
+            # the value for the base's year (到2030年…80%), not a stage on the way (到2025年…65%), which stays
+            # a stage; a plan that states no stage leaves the base's
+            final = [q for q in ev.quantities if (q.year or end or ind.year) >= ind.year]
+            q = final[0] if final else ev.quantities[0]
+            year = q.year or end or ind.year
+            stages = {s.year: s.value for s in ev.quantities if s.year and s.year < year and s.unit == q.unit}
+            if not stages and q.unit == ind.unit:
+                stages = {y: v for y, v in ind.stages.items() if y < year}
             ind.comparator = q.comparator if q.comparator != "=" else ind.comparator
-            ind.value, ind.unit = q.value, q.unit
-            ind.year = q.year or end or ind.year
-            ind.stages = {}
-            ind.wording = ev.target.text
+            ind.value, ind.unit, ind.year, ind.stages = q.value, q.unit, year, stages
+            ind.wording = target_body(ev.target.text)  # without the upper plan's lead units
             ind.source = plan.title
             ind.certainty = "confirmed"
     titles = "".join(f"《{plan.title}》" for plan, *_ in plans)

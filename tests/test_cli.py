@@ -310,3 +310,70 @@ def test_hostile_plan_text_is_escaped_in_the_review(tmp_path: Path) -> None:
     page = (tmp_path / "恶意 计划.review.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert" in page and "&#34;onerror=" in page  # shown as text
     assert "<script>alert" not in page and '"onerror="alert' not in page
+
+
+def test_against_a_city_plan_with_two_stages(tmp_path: Path) -> None:
+    """A city plan setting 65% by 2025 and 80% by 2030: a county's 68% by 2030 is weaker than the city's 80%
+    (the 2025 figure is a stage, not the bar), a township's 十四五 66% meets the city's 2025 stage; the wording
+    suggested is the city's sentence without its lead unit."""
+    from plans import plan_lines
+
+    national = "适龄妇女宫颈癌人群筛查率达到70%以上，乳腺癌人群筛查率逐步提高。"
+
+    def write(name: str, sentence: str, title: str | None = None, units: str = "（牵头单位：区卫生健康局）") -> Path:
+        lines = plan_lines("women", title=title, edit=lambda s: sentence if s == national else s, units=units)
+        path = tmp_path / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    city = write(
+        "city.txt",
+        "适龄妇女宫颈癌人群筛查率到2025年达到65%以上，到2030年达到80%以上。",
+        title="某某市妇女发展规划（2021—2030年）",
+        units="（牵头单位：市卫生健康委）",
+    )
+
+    def cervical(draft: Path) -> dict:
+        report = json.loads(run(draft, "--format", "json", "--against", city).stdout)
+        indicators = report["documents"][0]["plans"][0]["indicators"]
+        return next(i for i in indicators if i["indicator"] == "women.health.cervical-screening")
+
+    county = cervical(write("county.txt", "适龄妇女宫颈癌人群筛查率达到68%以上。"))
+    assert (county["status"], county["expected"]) == ("weaker", "≥80%（2030年）")
+    assert county["wording"] == "适龄妇女宫颈癌人群筛查率到2025年达到65%以上，到2030年达到80%以上。"
+    town = cervical(
+        write("town.txt", "到2025年，适龄妇女宫颈癌人群筛查率达到66%以上。", title="某某镇妇女发展“十四五”规划")
+    )
+    assert (town["status"], town["expected"]) == ("stronger", "≥65%（2025年）")
+
+
+def test_against_a_plan_without_stages_keeps_the_reference_files_stages(tmp_path: Path) -> None:
+    """--reference a city file with a 2025 stage (97%) and --against a plan that restates the city's 2030 value
+    only: a township's 十四五 96% is still below the stage, an error, not a stage on the way to 2030."""
+    from plans import plan_lines
+
+    city = tmp_path / "city.yaml"
+    city.write_text(
+        "name: city\nversion: '2022'\nextends: national-2021-2030\nsources: {women: 某某市妇女发展规划}\n"
+        "plans:\n  women:\n    domains:\n      - id: social-security\n        indicators:\n"
+        "          - {id: women.social-security.medical-insurance, value: 97, stages: {2025: 97},"
+        " wording: 妇女基本医疗保险参保率稳定在97%以上。}\n",
+        encoding="utf-8",
+    )
+    national = "完善医疗保障体系。妇女基本医疗保险参保率稳定在95%以上，待遇保障公平适度。"
+
+    def write(name: str, sentence: str, title: str) -> Path:
+        path = tmp_path / name
+        lines = plan_lines("women", title=title, edit=lambda s: sentence if s == national else s)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return path
+
+    upper = write("upper.txt", "妇女基本医疗保险参保率稳定在97%以上。", "某某区妇女发展规划（2021—2030年）")
+    town = write("town.txt", "到2025年，妇女基本医疗保险参保率稳定在96%以上。", "某某镇妇女发展“十四五”规划")
+    report = json.loads(run(town, "--format", "json", "--reference", city, "--against", upper).stdout)
+    (medical,) = [
+        i
+        for i in report["documents"][0]["plans"][0]["indicators"]
+        if i["indicator"] == "women.social-security.medical-insurance"
+    ]
+    assert (medical["status"], medical["expected"]) == ("weaker", "≥97%（2025年）")
