@@ -387,3 +387,16 @@ def test_the_one_finding_of_a_plan_naming_few_lead_units_says_how_many_name_thei
     ]
     assert finding.message == "全篇9项主要目标均未注明牵头单位（其中2项只注明了责任单位）"  # 2 + 7 domains
     assert finding.severity == "warning"
+
+
+def test_a_bracket_on_a_line_of_its_own_is_the_note_of_the_target_before(tmp_path: Path) -> None:
+    """（牵头单位：…） set on the line after its target (a PDF breaks it there when the sentence fills the line):
+    it is that target's, not the units of the targets before it that name none."""
+    first, last = "孕产妇死亡率控制在10/10万以下。（牵头单位：区卫生健康局）", "艾滋病母婴传播率下降到2%以下。"
+    text = plan([first, "适龄妇女宫颈癌人群筛查率达到70%以上。", last])
+    text = text.replace(f"（3）{last}\n", f"（3）{last}\n（牵头单位：区疾控中心）\n")
+    assert _lead_units(tmp_path, text) == {
+        "孕产妇死亡率": ["区卫生健康局"],
+        "适龄妇女宫颈": [],
+        "艾滋病母婴传": ["区疾控中心"],
+    }

@@ -9,7 +9,17 @@ import re
 
 from ..models import Document, Paragraph, SourceLine, Text
 from ..text.chars import clean
-from ..text.patterns import DOMAIN_NAME, JUNK, KEYWORD_LINE, NUMBERING, PART_NAME, PLAN_TITLE, TERMINAL, unnumbered
+from ..text.patterns import (
+    DOMAIN_NAME,
+    JUNK,
+    KEYWORD_LINE,
+    NUMBERING,
+    PART_NAME,
+    PLAN_TITLE,
+    TERMINAL,
+    target_body,
+    unnumbered,
+)
 from . import pdfcopy
 from .tabletext import tables_from_text
 from .webpage import CHROME_LINE, page_paragraphs
@@ -101,6 +111,8 @@ def _continues(a: SourceLine, text: str, b: SourceLine, fmt: str) -> bool:
         return True  # a title set in large type over two lines: 某某县“十四五”妇女 / 发展规划
     if text.count("（") > text.count("）"):
         return True  # inside a bracket: （牵头单位：… goes on
+    if b.text[:1] in "（(【〔" and not target_body(b.text) and not _heading_like(text):
+        return True  # （牵头单位：…） on a line of its own: the note of the sentence before, wrapped
     if text[-1] in TERMINAL or (text.endswith("”") and text[-2:-1] in TERMINAL):
         return False
     if _OPENS.match(b.text):
