@@ -84,7 +84,7 @@ def _doubts(report: PlanReport, notes: list[ReadingNote]) -> list[str]:
 def _weigh(finding: Finding, report: PlanReport, doubts: list[str]) -> Finding:
     if finding.rule not in ABSENCE:
         return finding
-    reason = doubts[0] if doubts else None
+    reason = doubts[0] if doubts else finding.uncertain_reason  # a doubt of the plan's reading, or the rule's own
     if reason is None and finding.rule == "missing-target":
         domain = next((d for d in report.domains if d.id == finding.domain), None)
         if domain is not None and domain.found and domain.targets == 0:

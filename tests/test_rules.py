@@ -400,3 +400,20 @@ def test_a_bracket_on_a_line_of_its_own_is_the_note_of_the_target_before(tmp_pat
         "适龄妇女宫颈": [],
         "艾滋病母婴传": ["区疾控中心"],
     }
+
+
+def test_few_numbers_read_where_the_plan_names_the_indicators_is_a_doubt(tmp_path: Path) -> None:
+    """A plan that names most indicators beside numbers that were not read (a table read badly, its units
+    lost: 孕产妇死亡率：10) is not accused of stating too few: the finding is a doubt for a person to confirm.
+    A plan that names none stays an error."""
+    named = lambda *names: [f"{n}：10。（牵头单位：区妇联）" for n in names]  # noqa: E731
+    other = {
+        "妇女与教育": named("九年义务教育巩固率", "高中阶段毛入学率"),
+        "妇女与经济": named("就业人员中的女性比例", "城镇单位就业人员中的女性比例", "高级专业技术人员中的女性比例"),
+        "妇女参与决策和管理": named("村委会成员中女性比例", "社区居委会成员中女性比例", "社区居委会主任中女性比例"),
+    }
+    health = named("孕产妇死亡率", "适龄妇女宫颈癌人群筛查率", "艾滋病母婴传播率")
+    found = findings(tmp_path, plan(health, other=other))
+    assert [f[:2] for f in found if f[0] == "few-upper-targets"] == [("few-upper-targets", "info")]
+    bare = findings(tmp_path, plan(["健康水平不断提高。（牵头单位：区卫生健康局）"]))
+    assert [f[:2] for f in bare if f[0] == "few-upper-targets"] == [("few-upper-targets", "error")]

@@ -1,9 +1,11 @@
 """Kind `target-share`: one finding when a plan states numbers for fewer than `min_share` of the
 upper level's numeric targets. A number counts when one was read for the indicator, whatever its
-strength (stronger, equal, weaker, or read but not comparable)."""
+strength (stronger, equal, weaker, or read but not comparable). When the indicators the plan names beside
+digits no number was read from would reach the share, the finding is only a doubt (待人工确认)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import Field
@@ -25,9 +27,18 @@ def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
     share = rule.params.min_share
     if not total or stated >= share * total:
         return
+    # indicators the plan names beside digits no number was read from (a table read badly, a unit lost): had
+    # they been read, the share might be reached
+    unread = sum(
+        1
+        for r in facts.indicators
+        if r.status == "uncertain" and r.actual is None and re.search(r"\d", (r.target or "").replace(r.name, ""))
+    )
+    doubt = f"另有{unread}项上级指标在规划中提到，但未能读出数值" if stated + unread >= share * total else None
     yield rule.finding(
         {"total": total, "stated": stated, "share": f"{share:.0%}"},
         expected=f"至少{share:.0%}的上级量化指标写出数值",
         actual=f"{stated}/{total}",
         location=Evidence.at(facts.plan.location, facts.plan.title),
+        uncertain_reason=doubt,  # the verdict weighs it as it weighs a doubtful reading
     )
