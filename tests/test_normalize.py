@@ -120,3 +120,24 @@ def test_one_pattern_for_the_line_openers(line: str) -> None:
 
     assert bool(_OPENS.match(line)) == any(p.match(line) for p in _OPENERS)
     assert len({p.flags for p in _OPENERS}) == 1
+
+
+def test_a_heading_that_ends_several_pages_of_a_pdf_copy_is_no_running_foot() -> None:
+    """In text copied out of a PDF, a line recurring beside the page numbers is a running head, but not a
+    heading such as 策略措施： that happened to end three pages: the measures under it stay measures. A
+    running head above a table is dropped, and so is the same head where it breaks a table, and the header
+    set as 2025 年 (a digit and an ideograph spaced apart) is still the table's header."""
+    text = []
+    for page in (3, 4, 5):
+        text += ["（1）孕产妇死亡率控制在10/10万以下。", "策略措施：", f"— {page} —", "某某县人民政府办公室文件"]
+    text += ["附件", "序号 指标名称 单位 2025 年 2030 年 牵头单位", "1 婴儿死亡率 ‰ 5.5 5 县卫生健康局"]
+    text += ["— 6 —", "某某县人民政府办公室文件", "2 新生儿死亡率 ‰ 3.5 3 县卫生健康局"]
+    lines = [SourceLine(text=t, location=Location(line=k + 1)) for k, t in enumerate(text)]
+    paragraphs = normalize(Document(path="t.txt", format="txt", lines=lines)).paragraphs
+    assert [p.text for p in paragraphs].count("策略措施：") == 3
+    assert not any("办公室文件" in p.text for p in paragraphs)
+    assert [p.cells for p in paragraphs if p.cells] == [
+        ["序号", "指标名称", "单位", "2025年", "2030年", "牵头单位"],
+        ["1", "婴儿死亡率", "‰", "5.5", "5", "县卫生健康局"],
+        ["2", "新生儿死亡率", "‰", "3.5", "3", "县卫生健康局"],
+    ]

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from ..models import SourceLine
-from ..text.patterns import PAGE_NUMBER
+from ..text.patterns import KEYWORD_LINE, PAGE_NUMBER
 
 _MIN_PAGES = 2
 _WRAPPED_SHARE = 0.4  # of the lines that reach the text's width, in hard-wrapped text
@@ -39,7 +39,12 @@ def running_lines(lines: list[SourceLine]) -> set[int]:
     for side in (-1, 1):
         beside = [i + side for i in numbers if 0 <= i + side < len(lines) and i + side not in numbers]
         counts = Counter(_key(lines[j].text) for j in beside)
-        heads = {k for k, n in counts.items() if n >= max(_MIN_PAGES, len(numbers) // 3) and len(k) <= 60}
+        # (a heading such as 主要目标： may happen to end several pages: it is no running head)
+        heads = {
+            k
+            for k, n in counts.items()
+            if n >= max(_MIN_PAGES, len(numbers) // 3) and len(k) <= 60 and not KEYWORD_LINE.match(k)
+        }
         drop |= {j for j in beside if _key(lines[j].text) in heads}
     return drop
 

@@ -122,11 +122,23 @@ def _role(word: str) -> str | None:
     return next((role for role, pattern in _ROLE.items() if pattern.match(word)), None)
 
 
+def _header_words(line: SourceLine) -> list[str]:
+    """A line's words as column names: a year set apart from its 年 (2025 年, as a PDF copy spaces a digit
+    and an ideograph) is one."""
+    words: list[str] = []
+    for word in _words(line):
+        if words and re.fullmatch(r"\d{4}", words[-1]) and word.startswith("年"):
+            words[-1] += word
+        else:
+            words.append(word)
+    return words
+
+
 def _header_at(lines: list[SourceLine], i: int) -> tuple[_Columns, int] | None:
     """The table header starting at line i (on one line, or a word a line), and the line after it."""
     words: list[str] = []
     j = i
-    while j < len(lines) and (w := _words(lines[j])) and all(_ANY_ROLE.match(x) for x in w) and len(words) < 10:
+    while j < len(lines) and (w := _header_words(lines[j])) and all(_ANY_ROLE.match(x) for x in w) and len(words) < 10:
         words += w
         j += 1
         if len(w) > 1:
