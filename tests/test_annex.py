@@ -426,3 +426,19 @@ def test_a_target_table_of_the_whole_plan_asks_each_row_for_its_lead_unit(tmp_pa
     (missing,) = found["with"]
     assert (missing.location.table, missing.location.row) == (0, 2) and "女性比例" in (missing.location.excerpt or "")
     assert found["without"] == []
+
+
+def test_cells_a_pdf_copy_wrapped_in_a_text_table() -> None:
+    """A PDF copy of a table with narrow columns: the name and the unit cell wrapped over lines (新生儿死 /
+    亡率, 县卫生健 / 康局). The pieces of a unit name are one unit; a name and the unit after it stay two."""
+    rows = _rows(
+        "序号 指标名称 单位 2025 年 2030 年 牵头单位\n"
+        "1 新生儿死\n亡率\n‰ ≤3.5 ≤3.0 县卫生健\n康局\n"
+        "2 婴儿死亡率 ‰ ≤6.0 ≤5.0 县人力资源和社\n会保障局\n"
+        "3 孕产妇死亡率 1/10万 ≤12 ≤10 镇卫生院\n"
+    )
+    assert rows[1:] == [
+        ["1", "新生儿死亡率", "‰", "≤3.5", "≤3.0", "县卫生健康局"],
+        ["2", "婴儿死亡率", "‰", "≤6.0", "≤5.0", "县人力资源和社会保障局"],
+        ["3", "孕产妇死亡率", "1/10万", "≤12", "≤10", "镇卫生院"],
+    ]

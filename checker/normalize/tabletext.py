@@ -52,6 +52,9 @@ _UNIT_NAME = re.compile(
 )
 
 
+_LEVELS = ("县", "区", "市", "镇", "乡", "街道", "团", "共青团", "各")  # how a unit name starts
+
+
 def _units_cell(word: str) -> bool:
     return all(_UNIT_NAME.match(name) for name in word.split("、"))
 
@@ -204,7 +207,9 @@ def _read_rows(
         elif re.fullmatch(r"\d{1,2}", words[0]) and (row is None or row.done or columns.attribute is None):
             row = _Row(number=words[0], line=line, category=category, tokens=words[1:])
             rows.append(row)
-        elif row is not None and open_row:
+        elif row is not None and (open_row or (len(words) == 1 and _wrapped_unit(row.tokens, words[0]))):
+            if _wrapped_unit(row.tokens, words[0]):
+                row.tokens[-1] += words.pop(0)
             row.tokens += words
             row.lines += 1
             if row.lines > _MAX_ROW_LINES:
@@ -229,6 +234,19 @@ def _complete(tokens: list[str], columns: _Columns) -> bool:
         at = len(tokens) - 1 - _trailing(columns)
         return at > 0 and _units_cell(tokens[at])
     return len(tokens) > len(columns.values) and bool(_VALUE_CELL.search(tokens[-1]))
+
+
+def _wrapped_unit(tokens: list[str], word: str) -> bool:
+    """Whether `word`, opening a line of the row, is the rest of the unit name its cell wrapped at the end of
+    the line before (县卫生健 / 康局, 县人力资源和社 / 会保障局): the line ended in the start of a unit name, the
+    two name a unit together, and `word` starts no unit name of its own (县民政局, 团县委)."""
+    last = tokens[-1] if tokens else ""
+    return (
+        last.startswith(_LEVELS)
+        and not re.search(r"\d", last)
+        and not word.startswith(_LEVELS)
+        and _units_cell(last + word)
+    )
 
 
 def _trailing(columns: _Columns) -> int:
