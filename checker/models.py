@@ -344,6 +344,11 @@ class CheckOptions:
     policy: FindingPolicy | None = None
 
 
+def stated(indicators: list[IndicatorResult]) -> int:
+    """How many upper-level indicators a plan states a number for, whatever its strength (上级指标有数值)."""
+    return sum(1 for r in indicators if r.actual is not None)
+
+
 class PlanReport(BaseModel):
     kind: PlanKind
     title: str

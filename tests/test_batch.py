@@ -178,3 +178,26 @@ def test_the_json_report_holds_the_reports_data_laid_out_as_json_dumps_would() -
     report = report_for([document], reference)
     text = render_json(report)
     assert text == json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_index_counts_the_indicators_stated_as_the_terminal_and_the_rule_do(tmp_path: Path) -> None:
+    """上级指标有数值 in the index is the number the terminal summary and few-upper-targets give: a target
+    stated only in words (逐步提高) names its indicator but states no number."""
+    from test_rules import plan
+
+    from checker.models import stated
+    from checker.pipeline import check_file, report_for
+    from checker.reference import load_reference
+    from checker.report.index import render_index
+    from checker.rules import load_rules
+
+    path = tmp_path / "plan.txt"
+    path.write_text(plan(["适龄妇女宫颈癌人群筛查率逐步提高。（牵头单位：区卫生健康局）"]), encoding="utf-8")
+    reference = load_reference()
+    document = check_file(path, reference, tuple(load_rules()))
+    (women,) = document.plans
+    named = sum(i.status != "missing" for i in women.indicators)
+    numbers = stated(women.indicators)
+    assert numbers < named  # the words-only target is named, not stated
+    page = render_index(report_for([document], reference), {}, None)
+    assert f'data-sort="{numbers}">{numbers}/{len(women.indicators)}</td>' in page

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from ..labels import KIND_NAMES, SEVERITIES, SEVERITY_NAMES, STATUS_NAMES, VERDICT_NAMES
-from ..models import DocumentReport, PlanReport, Report
+from ..models import DocumentReport, PlanReport, Report, stated
 from .html import _environment, inline_assets
 
 TEMPLATE = "index.html.j2"
@@ -126,6 +126,7 @@ def render_index(report: Report, reviews: dict[str, PurePath], generated: dateti
             else None,
             part_found=part_found,
             indicator_cell=indicator_cell,
+            stated=stated,
             **inline_assets("index.css", "index.js"),
         )
     )

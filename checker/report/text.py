@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..labels import KIND_NAMES, SEVERITY_NAMES, VERDICT_NAMES
-from ..models import Finding, Location, Report
+from ..models import Finding, Location, Report, stated
 from ..verdict import plan_doubts
 
 _COLOURS = {"pass": "green", "pass-with-warnings": "yellow", "fail": "red", "incomplete": "red"}
@@ -32,10 +32,9 @@ def print_summary(report: Report, written: list[Path]) -> None:
             accepted = sum(1 for f in plan.findings if f.accepted)
             verdict = _verdict(plan.verdict)
             domains = sum(d.found for d in plan.domains)
-            stated = sum(i.actual is not None for i in plan.indicators)  # as few-upper-targets counts them
             console.print(
                 f"  {KIND_NAMES[plan.kind]}规划《{escape(plan.title)}》 {verdict}  "
-                f"领域 {domains}/{len(plan.domains)}  上级指标有数值 {stated}/{len(plan.indicators)}  "
+                f"领域 {domains}/{len(plan.domains)}  上级指标有数值 {stated(plan.indicators)}/{len(plan.indicators)}  "
                 + "  ".join(f"{SEVERITY_NAMES[s]} {n}" for s, n in counts.items())
                 + (f"  已接受 {accepted}" if accepted else "")
             )

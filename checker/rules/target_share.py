@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from pydantic import Field
 
-from ..models import Evidence, Finding
+from ..models import Evidence, Finding, stated
 from .base import Parameters, PlanFacts, Rule
 
 KIND = "target-share"
@@ -23,9 +23,9 @@ class Params(Parameters):
 
 def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
     total = len(facts.indicators)
-    stated = sum(1 for r in facts.indicators if r.actual is not None)
+    numbers = stated(facts.indicators)
     share = rule.params.min_share
-    if not total or stated >= share * total:
+    if not total or numbers >= share * total:
         return
     # indicators the plan names beside digits no number was read from (a table read badly, a unit lost): had
     # they been read, the share might be reached
@@ -34,11 +34,11 @@ def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
         for r in facts.indicators
         if r.status == "uncertain" and r.actual is None and re.search(r"\d", (r.target or "").replace(r.name, ""))
     )
-    doubt = f"另有{unread}项上级指标在规划中提到，但未能读出数值" if stated + unread >= share * total else None
+    doubt = f"另有{unread}项上级指标在规划中提到，但未能读出数值" if numbers + unread >= share * total else None
     yield rule.finding(
-        {"total": total, "stated": stated, "share": f"{share:.0%}"},
+        {"total": total, "stated": numbers, "share": f"{share:.0%}"},
         expected=f"至少{share:.0%}的上级量化指标写出数值",
-        actual=f"{stated}/{total}",
+        actual=f"{numbers}/{total}",
         location=Evidence.at(facts.plan.location, facts.plan.title),
         uncertain_reason=doubt,  # the verdict weighs it as it weighs a doubtful reading
     )
