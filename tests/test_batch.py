@@ -201,3 +201,31 @@ def test_the_index_counts_the_indicators_stated_as_the_terminal_and_the_rule_do(
     assert numbers < named  # the words-only target is named, not stated
     page = render_index(report_for([document], reference), {}, None)
     assert f'data-sort="{numbers}">{numbers}/{len(women.indicators)}</td>' in page
+
+
+def test_the_index_tells_a_stage_warning_from_a_weaker_target(tmp_path: Path) -> None:
+    """A 十四五 plan's 2025 value below the 2030 national value is only a warning: the index and the CSV say so
+    (弱于上级（警告）), where a weaker 2030 value is 弱于上级."""
+    from test_rules import plan
+
+    from checker.pipeline import check_file, report_for
+    from checker.reference import load_reference
+    from checker.report.index import render_index, summary_csv
+    from checker.rules import load_rules
+
+    targets = [
+        "艾滋病母婴传播率下降到3%以下。（牵头单位：区卫生健康局）",
+        "到2030年，孕产妇死亡率控制在15/10万以下。（牵头单位：区卫生健康局）",
+    ]
+    path = tmp_path / "plan.txt"
+    path.write_text(plan(targets, title="某某区妇女发展“十四五”规划"), encoding="utf-8")
+    reference = load_reference()
+    report = report_for([check_file(path, reference, tuple(load_rules()))], reference)
+    (women,) = report.documents[0].plans
+    severity = {f.indicator: f.severity for f in women.findings if f.rule == "weaker-target"}
+    assert severity == {"women.health.hiv-mtct": "warning", "women.health.maternal-mortality": "error"}
+    page = render_index(report, {}, None)
+    assert 'class="status-weaker only-warning" title="弱于上级（警告）">≤3%' in page
+    assert 'class="status-weaker" title="弱于上级">≤15/10万（2030年）' in page
+    table = summary_csv(report, {})
+    assert "≤3%（弱于上级（警告））" in table and "≤15/10万（2030年）（弱于上级）" in table

@@ -181,7 +181,7 @@ def test_matrix_and_indicators_show_each_plans_own_values(index: Opened, summary
             found = [*plan["sections"].values(), *plan["domains"].values()]
             assert marks == ["1" if f else "0" for f in found]
             cells = indicators.nth(row).locator("td:not(:nth-child(2)):not(:nth-child(3))")
-            shown = cells.evaluate_all("cells => cells.map(c => [c.className, c.firstChild.textContent])")
+            shown = cells.evaluate_all("cells => cells.map(c => [c.classList[0], c.firstChild.textContent])")
             expected = [
                 [f"status-{v['status']}", v["actual"] or STATUS_NAMES[v["status"]]] for v in plan["indicators"].values()
             ]

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from ..labels import KIND_NAMES, SEVERITIES, SEVERITY_NAMES, STATUS_NAMES, VERDICT_NAMES
-from ..models import DocumentReport, PlanReport, Report, stated
+from ..models import DocumentReport, IndicatorResult, PlanReport, Report, stated
 from .html import _environment, inline_assets
 
 TEMPLATE = "index.html.j2"
@@ -92,13 +92,27 @@ def part_found(plan: PlanReport, column: Column) -> bool | None:
     return next((item.found for item in items if item.id == id_), None)
 
 
-def indicator_cell(plan: PlanReport, column: Column) -> tuple[str, str, str]:
-    """(status, what to show, sort key: the value's number) for one plan and one upper-level indicator."""
+def indicator_cell(plan: PlanReport, column: Column) -> tuple[str, str, str, str]:
+    """(status, what to show, sort key: the value's number, the status in words) for one plan and one
+    upper-level indicator."""
     result = next((i for i in plan.indicators if i.indicator == column.id), None)
     if result is None:
-        return "missing", "—", ""
+        return "missing", "—", "", STATUS_NAMES["missing"]
     number = re.search(r"\d+(?:\.\d+)?", result.actual or "")
-    return result.status, result.actual or STATUS_NAMES[result.status], number[0] if number else ""
+    return (
+        result.status,
+        result.actual or STATUS_NAMES[result.status],
+        number[0] if number else "",
+        status_words(plan, result),
+    )
+
+
+def status_words(plan: PlanReport, result: IndicatorResult) -> str:
+    """弱于上级, or 弱于上级（警告） where the plan's finding on it is only a warning (a 2025 stage on the way to a
+    2030 value, a bar the upper level itself is unsure of): an office tells the two apart at a glance."""
+    words = STATUS_NAMES[result.status]
+    said = [f.severity for f in plan.findings if f.indicator == result.indicator]
+    return f"{words}（警告）" if result.status == "weaker" and said and "error" not in said else words
 
 
 def render_index(report: Report, reviews: dict[str, PurePath], generated: datetime | None) -> str:
@@ -175,7 +189,7 @@ def summary_csv(report: Report, reviews: dict[str, PurePath]) -> str:
     )
     for r in rows:
         plan = r.plan
-        values = {i.indicator: f"{i.actual or ''}（{STATUS_NAMES[i.status]}）" for i in plan.indicators}
+        values = {i.indicator: f"{i.actual or ''}（{status_words(plan, i)}）" for i in plan.indicators}
         writer.writerow(
             [
                 _cell(r.document.path),
