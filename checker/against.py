@@ -19,6 +19,7 @@ ReadPlan = tuple[Plan, int | None, dict[str, Statement], list[IndicatorResult]]
 def derive_reference(name: str, base: Reference, plans: list[ReadPlan]) -> Reference:
     ref = base.model_copy(deep=True)
     ref.name = f"against:{name}"
+    ref.version = f"{base.version}（{base.name}）"  # the base's: the upper plan document has none
     ref.extends = base.name
     for plan, end, best, compared in plans:
         kind_ref = ref.for_kind(plan.kind)
