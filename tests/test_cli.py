@@ -238,6 +238,7 @@ def test_against_an_upper_plan_document() -> None:
     result = run(FIXTURES / "ruzhou.txt", "--format", "json", "--against", FIXTURES / "dongchangfu.docx")
     report = json.loads(result.stdout)
     assert report["reference"]["name"] == "against:dongchangfu.docx"
+    assert report["reference"]["version"] == "2021-09（national-2021-2030）"  # the base's, said so
     women = report["documents"][0]["plans"][0]
     maternal = next(i for i in women["indicators"] if i["indicator"] == "women.health.maternal-mortality")
     assert (maternal["status"], maternal["expected"]) == ("weaker", "≤8.2/10万（2025年）")
