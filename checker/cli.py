@@ -229,9 +229,17 @@ def check(
     if against is not None:
         from .pipeline import reference_from_plan
 
-        reference_targets = reference_from_plan(against, reference_targets)
+        try:
+            reference_targets = reference_from_plan(against, reference_targets)
+        except InputError as e:  # said of the upper plan, not of the draft
+            raise InputError(f"上级规划文件（--against）{e}") from None
     rules_dir = rules_folder or config.rules
-    rules = active_rules(rules_dir, _split(select) or config.select, _split(ignore) or config.ignore)
+
+    def named_in(option: str, given: list[str] | None) -> str:  # where a list of rules came from, for its error
+        return f"--{option}" if _split(given) else f"配置文件 {config.source} 的 {option}"
+
+    lists = (_split(select) or config.select, _split(ignore) or config.ignore)
+    rules = active_rules(rules_dir, *lists, (named_in("select", select), named_in("ignore", ignore)))
     accepted = read_baseline(baseline) if baseline else None
     flagged = parse_severity(severity or [])
     every_rule = active_rules(rules_dir, [], [])  # a rule left out by --select may still be re-graded

@@ -24,15 +24,18 @@ EXPLAIN_FIELDS = (
 )
 
 
-def active_rules(folder: Path | None, select: list[str], ignore: list[str]) -> tuple[Rule, ...]:
-    """The bundled rules, then a rules folder's (adding or overriding by id), then select/ignore."""
+def active_rules(
+    folder: Path | None, select: list[str], ignore: list[str], named_in: tuple[str, str] = ("select", "ignore")
+) -> tuple[Rule, ...]:
+    """The bundled rules, then a rules folder's (adding or overriding by id), then select/ignore (`named_in`:
+    where each list was given, for the message when it names no rule)."""
     rules = {rule.id: rule for rule in load_rules()}
     if folder is not None:
         if not folder.is_dir():
             raise InputError(f"找不到规则文件夹 {folder}")
         rules.update({rule.id: rule for rule in load_rules(folder.resolve())})
-    require_known(select, rules.values(), "select")
-    require_known(ignore, rules.values(), "ignore")
+    require_known(select, rules.values(), named_in[0])
+    require_known(ignore, rules.values(), named_in[1])
     return tuple(r for r in rules.values() if (not select or r.id in select) and r.id not in ignore)
 
 

@@ -378,3 +378,13 @@ def test_against_a_plan_without_stages_keeps_the_reference_files_stages(tmp_path
         if i["indicator"] == "women.social-security.medical-insurance"
     ]
     assert (medical["status"], medical["expected"]) == ("weaker", "≥97%（2025年）")
+
+
+def test_an_upper_plan_that_cannot_be_used_is_named_as_such(tmp_path: Path) -> None:
+    """--against a file that is no plan: one line saying it is the upper plan that could not be used, not the draft."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("会议记录：请各单位按时报送材料。\n", encoding="utf-8")
+    result = run(FIXTURES / "wuqing.txt", "--format", "json", "--against", notes)
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("check: 上级规划文件（--against）notes.txt")
