@@ -380,3 +380,17 @@ def test_a_figure_in_the_indicators_unit_is_preferred_to_a_table_row_without_one
     plan = check_file(path, load_reference(), load_rules()).plans[0]
     result = indicator(plan, "women.education.compulsory-retention")
     assert (result.status, result.actual) == ("stronger", "≥97%")
+
+
+def test_main_targets_beside_the_overall_goals_under_one_heading(tmp_path: Path) -> None:
+    """二、总体要求 > （三）总体目标 （四）主要目标: the general 总体目标 is a slogan, the figures are under 主要目标
+    beside it; they are read (a plan stating every figure there had been failed with 0/18)."""
+    figures = "到2030年，学前教育毛入园率达到92%以上，高中阶段毛入学率达到93%以上。"
+    text = children_plan().replace(
+        "（三）主要目标\n到2030年，发展环境更加优化，合法权益得到更好保障。\n",
+        f"（三）总体目标\n到2030年，发展环境更加优化，合法权益得到更好保障。\n（四）主要目标\n{figures}\n",
+    )
+    plan = review(tmp_path, text).plans[0]
+    read = {i.indicator: (i.status, i.actual) for i in plan.indicators}
+    assert read["children.education.preschool-enrollment"] == ("stronger", "≥92%（2030年）")
+    assert read["children.education.high-school-enrollment"] == ("stronger", "≥93%（2030年）")

@@ -64,7 +64,10 @@ def _general_goals(root: Node, classified: Classified) -> list[Target]:
         return []
     path = next((p for n, p in walk(root) if n is goals), ())
     where = [label(n) for n in path if n.heading.level > 0]
-    found = _targets_in(goals, None, where, True, True)
+    # 总体目标 beside 主要目标 (or 具体目标) under one heading: the figures are in the latter, read too
+    siblings = path[-1].children if path else [goals]
+    regions = [n for n in siblings if n is goals or (_GOALS.match(n.heading.title) and id(n) not in inside)]
+    found = [t for region in regions for t in _targets_in(region, None, where, True, True)]
     return [t for t in found if t.quantities and not t.table and t.location.cell is None]
 
 
