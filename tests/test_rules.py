@@ -417,3 +417,21 @@ def test_few_numbers_read_where_the_plan_names_the_indicators_is_a_doubt(tmp_pat
     assert [f[:2] for f in found if f[0] == "few-upper-targets"] == [("few-upper-targets", "info")]
     bare = findings(tmp_path, plan(["健康水平不断提高。（牵头单位：区卫生健康局）"]))
     assert [f[:2] for f in bare if f[0] == "few-upper-targets"] == [("few-upper-targets", "error")]
+
+
+def test_a_units_line_after_a_paragraph_of_targets(tmp_path: Path) -> None:
+    """Targets written as a paragraph, then 牵头单位：… 责任单位：… on a line of its own, the two set apart by a
+    space (or by nothing, once the space between Chinese characters is cleaned away): the paragraph's units."""
+    for gap in ("　", " ", ""):
+        text = plan([]).replace(
+            "（一）妇女与健康\n1. 主要目标\n",
+            "（一）妇女与健康\n1. 主要目标\n孕产妇死亡率控制在10/10万以下，适龄妇女宫颈癌人群筛查率达到70%以上。\n"
+            f"牵头单位：区卫生健康局{gap}责任单位：区妇联、区医保局\n",
+        )
+        path = tmp_path / "plan.txt"
+        path.write_text(text, encoding="utf-8")
+        report = check_file(path, load_reference(), load_rules()).plans[0]
+        health = [t for t in report.targets if t.main and t.domain == "health"]
+        assert {(t.text[:5], tuple(t.lead_units), tuple(t.responsible_units)) for t in health} == {
+            ("孕产妇死亡", ("区卫生健康局",), ("区妇联", "区医保局"))
+        }, gap

@@ -125,11 +125,17 @@ def _list_units(targets: list[Target], last: list[str]) -> list[Target]:
     lead, resp = _units(last[0]) if last else ([], [])
     if not (lead or resp) or target_body(last[0]):
         return targets
-    start = len(targets) - 1
-    while start > 0 and not (targets[start - 1].lead_units or targets[start - 1].responsible_units):
+
+    def named(t: Target) -> bool:
+        return bool(t.lead_units or t.responsible_units)
+
+    # the last target holds the line when it is a numbered item's (its unnumbered lines are its own)
+    end = len(targets) - 1 if targets and named(targets[-1]) else len(targets)
+    start = end
+    while start > 0 and not named(targets[start - 1]):
         start -= 1
     units = {"lead_units": lead, "responsible_units": resp}
-    return targets[:start] + [t.model_copy(update=units) for t in targets[start:-1]] + targets[-1:]
+    return [*targets[:start], *(t.model_copy(update=units) for t in targets[start:end]), *targets[end:]]
 
 
 def _item_text(item: Node) -> str:

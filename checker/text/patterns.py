@@ -94,7 +94,8 @@ _ROLE = r"(?:责任|配合|参与|协办)(?:单位|部门)[:：]"
 # The same as a sentence of its own, without brackets (牵头单位：县卫健局；责任单位：县妇幼保健院。): names
 # up to the end of the sentence.
 _SENTENCE = r"(?:^|(?<=[。；;]))\s*"
-_PLAIN = r"(?:[^（）()【】〔〕；;。：:]|[（(][^（）()]*[）)])+"
+# names up to the end of the sentence or the next role (牵头单位：县卫健局　责任单位：…, the space maybe lost)
+_PLAIN = rf"(?:(?!{_ROLE})(?:[^（）()【】〔〕；;。：:]|[（(][^（）()]*[）)]))+"
 LEAD_UNITS = re.compile(
     rf"[（(【〔]\s*(?:牵头(?:单位|部门)[:：](?P<lead>{_NAMES})(?:[；;，,]\s*{_ROLE}(?P<resp>{_NAMES}))?"
     rf"|{_ROLE}(?P<resp_only>{_NAMES})"
@@ -103,7 +104,7 @@ LEAD_UNITS = re.compile(
     # （区卫生健康局牵头，区妇联配合）
     rf"|(?P<lead_by>[^（）()【】〔〕，,；;。]{{2,60}}?)牵头(?:[，,；;]\s*(?P<resp_by>[^（）()【】〔〕。]*?)(?:配合|参与|协助))?)"
     r"[）)】〕]?"
-    rf"|{_SENTENCE}牵头(?:单位|部门)[:：](?P<lead_plain>{_PLAIN})(?:[；;，,]\s*{_ROLE}(?P<resp_plain>{_PLAIN}))?[。；;]?"
+    rf"|{_SENTENCE}牵头(?:单位|部门)[:：](?P<lead_plain>{_PLAIN})(?:[；;，,]?\s*{_ROLE}(?P<resp_plain>{_PLAIN}))?[。；;]?"
     rf"|{_SENTENCE}{_ROLE}(?P<resp_plain_only>{_PLAIN})[。；;]?"
 )
 
