@@ -435,3 +435,28 @@ def test_a_units_line_after_a_paragraph_of_targets(tmp_path: Path) -> None:
         assert {(t.text[:5], tuple(t.lead_units), tuple(t.responsible_units)) for t in health} == {
             ("孕产妇死亡", ("区卫生健康局",), ("区妇联", "区医保局"))
         }, gap
+
+
+def test_a_box_of_projects_sets_no_target_and_a_box_of_indicators_does(tmp_path: Path) -> None:
+    """专栏3 巾帼创业就业工程 and its numbered projects after the targets: the projects are no targets (no lead
+    unit asked of them) nor evidence for one (就业人员中女性占比达到30%的示范企业 is no employment share); the
+    indicator stays missing. A box named for indicators (专栏1 主要指标) holds targets."""
+    box = (
+        "（1）孕产妇死亡率控制在10/10万以下。（牵头单位：区卫生健康局）\n专栏3 巾帼创业就业工程\n"
+        "1.建设100个妇女之家、50个巾帼创业示范基地。\n"
+        "2.每年培训农村妇女2000人次，培育就业人员中女性占比达到30%的巾帼示范企业20家。\n"
+    )
+    text = plan([]).replace("（一）妇女与健康\n1. 主要目标\n", "（一）妇女与健康\n1. 主要目标\n" + box)
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    assert [t.text[:6] for t in report.targets if t.domain == "health"] == ["孕产妇死亡率"]
+    share = next(i for i in report.indicators if i.indicator == "women.economy.employed-female-share")
+    assert share.status == "missing"
+    indicators = text.replace("专栏3 巾帼创业就业工程", "专栏1 妇女健康主要指标").replace(
+        "1.建设100个妇女之家、50个巾帼创业示范基地。", "1.适龄妇女宫颈癌人群筛查率达到75%以上。"
+    )
+    path.write_text(indicators, encoding="utf-8")
+    report = check_file(path, load_reference(), load_rules()).plans[0]
+    cervical = next(i for i in report.indicators if i.indicator == "women.health.cervical-screening")
+    assert (cervical.status, cervical.actual) == ("stronger", "≥75%")

@@ -33,6 +33,9 @@ _BINDING = re.compile(r"约束性|预期性")
 _NAME_UNIT = re.compile(r"[（(]([%‰]|1/10万|1/万|岁|万人|人|个|所|张)[）)]$")
 _YEAR = re.compile(r"(20\d{2})年")
 _CHANGE_NAME = re.compile(r"((?:下降|降低|减少|提高|提升|增长|增加)(?:幅度|比例)?)(?:[（(][^）)]*[）)])?$")
+# A box of projects (专栏3 巾帼创业就业工程): the numbered lines after it are projects, not targets. (A box of
+# indicators, 专栏1 妇女健康主要指标, holds targets.)
+_BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]+(?!.*(?:指标|目标))")
 # The caption of a 专栏 or table (专栏1 妇女健康主要指标), not a target.
 _CAPTION = re.compile(r"^(?:专栏|附表|表)\s*[\d一二三四五六七八九十-]*\s*[^，。；\d]{0,30}$")
 _UNIT_SPLIT = re.compile(r"[、，,；;\s]+")
@@ -46,10 +49,12 @@ def extract(plan: Plan, classified: Classified) -> list[Target]:
     for domain_id, (domain, ancestors) in classified.domain_nodes.items():
         heading_path = [label(n) for n in (*ancestors, domain) if n.heading.level > 0]
         found: list[Target] = []
-        for node, path, deep in _regions(domain):
+        for node, path, deep, boxed in _regions(domain):
             main = not any(_MEASURES.search(n.heading.title) for n in (*path, node) if n is not domain)
             where = heading_path + [label(n) for n in path if n is not domain]
-            found.extend(_targets_in(node, domain_id, where, main, deep))
+            read = _targets_in(node, domain_id, where, main, deep)
+            # a box's projects (建设100个妇女之家) are neither targets nor evidence for one; a table in it is
+            found.extend(t for t in read if not boxed or t.location.cell is not None)
         targets.extend(_dedupe(found))
     targets += _general_goals(plan.root, classified) + _summary_tables(plan.root, classified)
     return with_breakdown_units(targets)
@@ -85,14 +90,20 @@ def _summary_tables(root: Node, classified: Classified) -> list[Target]:
     return out
 
 
-def _regions(domain: Node) -> list[tuple[Node, tuple[Node, ...], bool]]:
+def _regions(domain: Node) -> list[tuple[Node, tuple[Node, ...], bool, bool]]:
     """Where to read targets: the domain's parts (主要目标, 策略措施 …) one by one, or, when it has
-    none, the domain as a whole. (node, its ancestors below the domain, whether to look deep)."""
+    none, the domain as a whole. (node, its ancestors below the domain, whether to look deep, whether it is
+    an item of a box: 专栏3 巾帼创业就业工程 and the numbered projects after it, up to the next part)."""
     parts = [c for c in domain.children if _GOALS.match(c.heading.title) or _MEASURES.search(c.heading.title)]
     if not parts:
-        return [(domain, (), True)]
-    own = [(domain, (), False)] if domain.paragraphs else []
-    return own + [(child, (domain,), True) for child in domain.children]
+        return [(domain, (), True, False)]
+    out = [(domain, (), False, False)] if domain.paragraphs else []
+    boxed = any(_BOX.match(p.text) for p in domain.paragraphs)
+    for child in domain.children:
+        boxed = boxed and child not in parts
+        out.append((child, (domain,), True, boxed))
+        boxed = boxed or any(_BOX.match(p.text) for n in (child, *(c for c, _ in walk(child))) for p in n.paragraphs)
+    return out
 
 
 def _targets_in(node: Node, domain_id: str, where: list[str], main: bool, deep: bool) -> list[Target]:
