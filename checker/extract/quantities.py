@@ -92,6 +92,7 @@ class _State:
     stage: list[int] | None = None
     last_year_end: int = -1
     history: bool = False
+    past_until: int = -1  # the end of a bracket naming a past year: its figures are history, not what follows
     base_year: int | None = None
     prev: _Found | None = None  # last figure in the current clause
     found: list[_Found] = field(default_factory=list)
@@ -202,6 +203,11 @@ def _on_year(st: _State, m: re.Match[str]) -> None:
     else:
         stage = y >= 2021
     if not stage:
+        opened = t.rfind("（", st.sent_start, m.start())
+        if opened > t.rfind("）", st.sent_start, m.start()):  # （2020年：96.1%）: the past is the bracket's only
+            close = t.find("）", m.end())
+            st.past_until = close if close >= 0 else len(t)
+            return
         st.history = True
         st.stage = None
         return
@@ -344,7 +350,7 @@ def _not_a_figure(st: _State, n: _Number, region: str) -> bool:
         return True
     if HIST_CLAUSE.search(region) or HIST_SENT.search(st.text, max(st.sent_start, n.start - LOOKBACK), n.start):
         return True
-    return st.history and not st.stage
+    return n.start < st.past_until or (st.history and not st.stage)
 
 
 def _is_figure(n: _Number, region: str, adjacent: bool, suffix_cmp: str | None) -> bool:
