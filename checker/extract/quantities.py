@@ -195,6 +195,13 @@ def _on_year(st: _State, m: re.Match[str]) -> None:
             return
     if BASE_BEFORE.search(before) or BASE_AFTER.match(after):
         st.base_year = y  # 以2020年为基数 / 比2020年 / 在2020年基础上 / 与2020年相比
+        last = st.found[-1] if st.found else None
+        if (
+            last
+            and last.unit in ("% below", "% above")
+            and re.fullmatch(r"(?:及?以[上下])?[（(]以?", t[last.end : m.start()])
+        ):
+            last.unit += f" {y}"  # 下降20%（以2020年为基数）: the base named after the change's figure
         return
     if ASOF_BEFORE.search(before):
         stage = y >= 2021
