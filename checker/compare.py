@@ -5,6 +5,8 @@ upper-level value is a stage on the way (noted, not an error)."""
 
 from __future__ import annotations
 
+import re
+
 from .extract.quantities import parse_quantities
 from .extract.quantity_patterns import RATES, comparable
 from .models import Evidence, IndicatorResult, Quantity, Statement
@@ -75,6 +77,11 @@ def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> Indic
         note = "上级为量化指标，本规划只作定性表述" if ev.qualitative else "提到该指标，但未能读出数值，请人工确认"
         return IndicatorResult(status=status, note=note, **base, **where)
     status, q, note, stage = _judge(ind, ev.quantities, plan_end)
+    final_year = re.search(rf"(?:到|至){ind.year}年", ev.target.text)
+    if status == "weaker" and stage is None and q.year and q.year < ind.year and final_year:
+        # a stage on the way in a target that also sets the final year (…；到2030年，上述指标分别…): its final
+        # value was not read, so the stage is not judged in its stead
+        status, note = "uncertain", f"本目标写有{ind.year}年目标，但未能读出该指标{ind.year}年的数值，请人工确认"
     if stage is not None:  # judged against a stage: the review shows that bar, its year and its source
         base.update(_bar(ind, ind.stages[stage], stage, ind.stage_source or ind.source))
     if ev.resembles:  # a name with a typo or in other words: its figure is read, never accused

@@ -394,3 +394,18 @@ def test_main_targets_beside_the_overall_goals_under_one_heading(tmp_path: Path)
     read = {i.indicator: (i.status, i.actual) for i in plan.indicators}
     assert read["children.education.preschool-enrollment"] == ("stronger", "≥92%（2030年）")
     assert read["children.education.high-school-enrollment"] == ("stronger", "≥93%（2030年）")
+
+
+def test_a_stage_is_not_judged_where_the_target_also_sets_the_final_year(tmp_path: Path) -> None:
+    """到2025年…88%…；到2030年，上述指标分别达到92%和93%以上: the 2030 figures name their indicators only as
+    上述指标 and are not read; the 2025 stage is not judged weaker in their stead, the target is left uncertain."""
+    heading = "（三）办好人民满意的教育"
+    tasks = {
+        **CHILDREN_TASKS,
+        heading: "到2025年，学前教育毛入园率达到88%，高中阶段毛入学率达到91%；到2030年，上述指标分别达到92%和93%以上。"
+        "（牵头单位：县教育局）",
+    }
+    plan = review(tmp_path, children_plan(tasks)).plans[0]
+    preschool = indicator(plan, "children.education.preschool-enrollment")
+    assert preschool.status == "uncertain" and "2030年" in (preschool.note or "")
+    assert not [f for f in plan.findings if f.rule == "weaker-target" and "education" in (f.indicator or "")]
