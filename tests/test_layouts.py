@@ -489,3 +489,24 @@ def test_huge_word_body_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.
     with zipfile.ZipFile(path) as zf:
         assert zf.getinfo("word/document.xml").file_size > 2 * 1024 * 1024
     _refused(path, "正文过大")
+
+
+def test_a_box_drawn_as_a_one_cell_table_is_read_as_text(tmp_path: Path, expected: dict) -> None:
+    """A 专栏 drawn as a table of one cell, holding a domain's targets as paragraphs: read as the paragraphs of
+    a text box are, not as one table row that holds them all."""
+    document = docx.Document()
+    inside = False
+    for line in LINES:
+        if line == "（2）适龄妇女宫颈癌人群筛查率达到70%以上。（牵头单位：县卫生健康局；责任单位：县妇联）":
+            cell = document.add_table(rows=1, cols=1).cell(0, 0)
+            cell.paragraphs[0].text = "专栏1 妇女健康主要目标"
+            inside = True
+        if inside and line.startswith("（"):
+            cell.add_paragraph(line)
+            continue
+        inside = False
+        document.add_paragraph(line)
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    assert not [line for line in load(path).lines if line.cells]
+    same_review(path, expected)

@@ -86,7 +86,8 @@ def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
     default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
     default_name = default.name if default is not None else None
 
-    def blocks(container: Any, depth: int) -> Iterator[SourceLine]:
+    def blocks(container: Any, depth: int, body: bool = True) -> Iterator[SourceLine]:
+        """`depth`: text boxes around; `body`: paragraphs counted as the body's (not those of a boxed cell)."""
         nonlocal paragraph, table
         for element, counted in _body_blocks(container):
             if element.tag == f"{_W}p":
@@ -99,10 +100,14 @@ def _docx_lines(document: docx.document.Document) -> Iterator[SourceLine]:
                     yield SourceLine(text=text, location=Location(paragraph=paragraph), style=style or default_name)
                 for box in _text_boxes(element):  # what a text box or shape anchored here holds
                     yield from blocks(box, depth + 1)
-                if counted and depth == 0:
+                if counted and depth == 0 and body:
                     paragraph += 1
             else:
-                yield from _table_lines(Table(element, document), table, depth)
+                cells = element.findall(f"{_W}tr/{_W}tc")
+                if len(cells) == 1:  # a box drawn as a one-cell table (专栏): its paragraphs are text, as a text box's
+                    yield from blocks(cells[0], depth, body=False)
+                else:
+                    yield from _table_lines(Table(element, document), table, depth)
                 table += 1
 
     paragraph = table = 0
