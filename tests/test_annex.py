@@ -442,3 +442,13 @@ def test_cells_a_pdf_copy_wrapped_in_a_text_table() -> None:
         ["2", "婴儿死亡率", "‰", "≤6.0", "≤5.0", "县人力资源和社会保障局"],
         ["3", "孕产妇死亡率", "1/10万", "≤12", "≤10", "镇卫生院"],
     ]
+
+
+def test_units_a_line_each_in_a_word_cell_are_several_units(tmp_path: Path) -> None:
+    """A 牵头单位 cell with one unit a line (县卫生健康局⏎县妇联 as Word shows it) names two units, each judged for
+    its level; glued into one name, the county unit in a town plan was not seen."""
+    rows = [["孕产妇死亡率控制在10/10万以下", "镇卫生院\n县卫生健康局", "镇妇联"], *ROWS[1:]]
+    plan = check_docx(tmp_path, rows)
+    assert units(plan)["孕产妇死亡率"] == ["镇卫生院", "县卫生健康局"]
+    level = [f.actual for f in plan.findings if f.rule == "lead-unit-level"]
+    assert level == ["县卫生健康局"]

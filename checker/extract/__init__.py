@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from ..models import Classified, Node, Paragraph, Plan, Quantity, Target
 from ..structure import label, walk
+from ..text.chars import clean
 from ..text.patterns import LEAD_UNITS, target_body
 from .breakdown import with_breakdown_units
 from .quantities import parse_quantities
@@ -198,15 +199,16 @@ def _table_targets(rows: list[Paragraph], domain_id: str | None, where: list[str
     columns: dict = {}
     header: list[str] = []
     for row in rows:
-        cells = row.cells or []
+        lines = row.cells or []  # a cell's lines apart, for the unit columns (one unit a line)
+        cells = [clean(c)[0] if "\n" in c else c for c in lines]
         if _is_header(cells):
             columns, header = _columns(cells), cells
             continue
         name = _cell(cells, columns.get("name"))
         if not name:
             continue
-        lead = _split_units(_cell(cells, columns.get("lead")))
-        resp = _split_units(_cell(cells, columns.get("resp")))
+        lead = _split_units(_cell(lines, columns.get("lead")))
+        resp = _split_units(_cell(lines, columns.get("resp")))
         if not lead and not resp:  # the unit columns left empty, the note written in the target cell
             lead, resp = _units(name)
         if lead or resp:

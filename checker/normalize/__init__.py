@@ -62,8 +62,11 @@ def _pieces(line: SourceLine) -> list[SourceLine]:
 
 
 def _clean_line(line: SourceLine) -> SourceLine:
-    cells = [clean(c)[0] for c in line.cells] if line.cells is not None else None
-    text = "\t".join(cells) if cells is not None else clean(line.text)[0]
+    # a cell's lines (its paragraphs in Word) cleaned one by one: 县卫生健康局⏎县妇联 is two units, not one name
+    cells = (
+        ["\n".join(clean(part)[0] for part in c.split("\n")) for c in line.cells] if line.cells is not None else None
+    )
+    text = "\t".join(clean(c)[0] for c in cells) if cells is not None else clean(line.text)[0]
     if text == line.text and cells == line.cells:
         return line  # most lines are clean already
     return line.model_copy(update={"text": text, "cells": cells})

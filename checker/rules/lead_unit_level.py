@@ -37,15 +37,19 @@ def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
             wrong = not name.startswith(rule.params.words) and any(name.startswith(p) for p in others)
             if not name.startswith(tuple(rule.params.levels)) and (level := _placed(name, rule.params.words)):
                 wrong = level in others
-            if not wrong or (t.location, unit) in reported:
+            # where the unit is written: a target's own bracket, or the breakdown row it took its units from
+            # (then said once, there, not again for the row itself)
+            at = t.units_from or Evidence.at(t.location, t.text, t.heading_path)
+            key = (at.line, at.paragraph, at.table, at.row, at.page, unit)
+            if not wrong or key in reported:
                 continue
-            reported.add((t.location, unit))
+            reported.add(key)
             yield rule.finding(
                 {"unit": unit, "level": facts.plan.level, "own": own[0]},
                 domain=t.domain,
                 expected=f"{own[0]}级单位",
                 actual=unit,
-                location=Evidence.at(t.location, t.text, t.heading_path),
+                location=at,
             )
 
 
