@@ -425,6 +425,7 @@ def test_a_target_table_of_the_whole_plan_asks_each_row_for_its_lead_unit(tmp_pa
         found[name] = [f for f in plan.findings if f.rule == "missing-lead-unit"]
     (missing,) = found["with"]
     assert (missing.location.table, missing.location.row) == (0, 2) and "女性比例" in (missing.location.excerpt or "")
+    assert missing.suggestion == "请在该行的牵头单位一栏填写牵头单位。"  # the row is there: its cell is to fill in
     assert found["without"] == []
 
 

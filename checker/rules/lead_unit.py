@@ -35,6 +35,7 @@ class Params(Parameters):
     plan_severity: Severity | None = None  # None: the rule's severity
     annex_message: Annotated[str, placeholders(*_ANNEX)] | None = None  # None: some_message
     annex_suggestion: Annotated[str, placeholders(*PLACEHOLDERS, "annex")] | None = None  # None: the rule's
+    row_suggestion: Annotated[str, placeholders(*PLACEHOLDERS)] | None = None  # a table row's (None: as a target's)
     # after the one finding's message when some of the targets name their 责任单位, only not the lead one
     responsible_note: Annotated[str, placeholders("responsible")] | None = None
 
@@ -68,7 +69,10 @@ def check(rule: Rule[Params], facts: PlanFacts) -> Iterator[Finding]:
     # most units in the breakdown table: a target left out is added there, not beside it
     in_annex = 2 * len(annexed) > len(targets) and p.annex_suggestion
     for t in left:
-        suggestion = p.suggestion_add if t.responsible_units else (p.annex_suggestion if in_annex else None)
+        if t.location.cell is not None and p.row_suggestion:  # a table's row: its cell is there to fill in
+            suggestion = p.row_suggestion
+        else:
+            suggestion = p.suggestion_add if t.responsible_units else (p.annex_suggestion if in_annex else None)
         yield rule.finding(
             {"text": _body(t), "units": "、".join(t.responsible_units), **values},
             suggestion=suggestion,
