@@ -11,6 +11,7 @@ from .extract.quantities import parse_quantities
 from .extract.quantity_patterns import RATES, comparable
 from .models import Evidence, IndicatorResult, Quantity, Statement
 from .reference import Indicator, PlanReference
+from .text.patterns import target_body
 
 _SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "", "about": "约"}
 
@@ -76,7 +77,11 @@ def _result(ind: Indicator, ev: Statement | None, plan_end: int | None) -> Indic
         status = "unquantified" if ev.qualitative else "uncertain"
         note = "上级为量化指标，本规划只作定性表述" if ev.qualitative else "提到该指标，但未能读出数值，请人工确认"
         return IndicatorResult(status=status, note=note, **base, **where)
-    status, q, note, stage = _judge(ind, ev.quantities, plan_end)
+    # 力争达到65%，确保不低于60%: what the plan commits to is judged before what it strives for
+    body = target_body(ev.target.text)
+    hoped = [q for q in ev.quantities if "力争" in body[max(0, q.span[0] - 6) : q.span[0]]]
+    committed = [q for q in ev.quantities if q not in hoped]
+    status, q, note, stage = _judge(ind, committed + hoped if committed else ev.quantities, plan_end)
     final_year = re.search(rf"(?:到|至){ind.year}年", ev.target.text)
     if status == "weaker" and stage is None and q.year and q.year < ind.year and final_year:
         # a stage on the way in a target that also sets the final year (…；到2030年，上述指标分别…): its final

@@ -460,3 +460,10 @@ def test_a_box_of_projects_sets_no_target_and_a_box_of_indicators_does(tmp_path:
     report = check_file(path, load_reference(), load_rules()).plans[0]
     cervical = next(i for i in report.indicators if i.indicator == "women.health.cervical-screening")
     assert (cervical.status, cervical.actual) == ("stronger", "≥75%")
+
+
+def test_what_the_plan_commits_to_is_judged_before_what_it_strives_for(tmp_path: Path) -> None:
+    """力争达到80%，确保不低于65%: the 65% the plan commits to is judged (weaker than 70%), not the 80% it strives
+    for, whichever comes first."""
+    found = findings(tmp_path, plan(["适龄妇女宫颈癌人群筛查率力争达到80%，确保不低于65%。（牵头单位：区卫生健康局）"]))
+    assert ("weaker-target", "error", "women.health.cervical-screening", "≥65%") in found
