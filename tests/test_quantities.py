@@ -382,6 +382,9 @@ SYNTH = [
     ("三分之一以上的社区", [(">=", 33.33, "%", None, None)]),
     ("百分之九十五的家庭", [(">=", 95, "%", None, None)]),
     ("婴儿死亡率控制在千分之五以下", [("<=", 5, "‰", None, None)]),
+    # another's figure the plan measures itself by is not its target; a benchmark in a clause of its own is words
+    ("对标杭州市学前教育毛入园率99%的水平，学前教育毛入园率达到88%以上", [(">=", 88, "%", None, None)]),
+    ("对标先进地区，学前教育毛入园率达到95%以上", [(">=", 95, "%", None, None)]),
     # a bracket naming the past (2020年：96.1%) holds its own figure only, not the next clause's
     (
         "九年义务教育巩固率保持在97%以上（2020年：96.1%），高中阶段毛入学率达到96%以上",

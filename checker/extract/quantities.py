@@ -276,7 +276,7 @@ def _on_number(st: _State, m: re.Match[str]) -> None:
     region_start = max(st.clause_start, m.start() - LOOKBACK)
     region = st.text[region_start : m.start()]
     n = _read_number(m, region)
-    if n is None or _not_a_figure(st, n, region):
+    if n is None or _not_a_figure(st, n, region) or _benchmark(region, st.text[m.end() : m.end() + 6]):
         return
     cmp, word_at, adjacent = _prefix_comparator(region)
     symbol = {"≥": ">=", "≤": "<=", ">=": ">=", "<=": "<=", ">": ">", "<": "<"}[n.sym] if n.sym else None
@@ -337,6 +337,15 @@ def _read_number(m: re.Match[str], region: str) -> _Number | None:
         if FROM.search(region[-16:]) and m.group("sep") == "至":  # "由90%至95%": a from-to, keep the "to"
             n.value, n.value_max, n.start = v2, None, m.start("v2")
     return n
+
+
+def _benchmark(region: str, after: str) -> bool:
+    """对标杭州市学前教育毛入园率99%的水平: another's figure the plan measures itself by, not its own target."""
+    return bool(_BENCHMARK.search(region)) and bool(_LEVEL_AFTER.match(after))
+
+
+_BENCHMARK = re.compile(r"对标|对照|参照|比照|看齐")
+_LEVEL_AFTER = re.compile(r"(?:及?以[上下])?的?(?:水平|标准)")
 
 
 def _not_a_figure(st: _State, n: _Number, region: str) -> bool:
