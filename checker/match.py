@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 _CLAUSE_ENDS = "，。；,;"
 _CLAUSE_END = re.compile(f"[{_CLAUSE_ENDS}]")
 _SUBJECT_SEPARATOR = re.compile(r"[、和及与]")
+# 上述指标, 以上三项指标: the indicators named before, in the same sentence
+_ANAPHOR = re.compile(r"(?:上述|以上|前述|上列)(?:[一二三四五六七八九两\d]+项)?指标|[二三四五六七八九两\d]+项指标")
 # Right before an indicator's name, words that make it another indicator (孕产妇贫血 is not 儿童贫血).
 _OTHER_MEASURE = re.compile(r"(?:孕产妇|道路交通|出生缺陷导致的|正)$")
 # Right before the name, or earlier in its noun phrase, words that narrow it to a part of the
@@ -122,8 +124,8 @@ def _evidence(target: Target, body: str, doc: Doc, vocabulary: _Vocabulary) -> l
         quantities = [
             q for q in target.quantities if s_start <= q.span[0] < s_end and q.text in body and not _aside(body, q)
         ]
-        if not mentions and any(not _has_subject(q) for q in quantities):
-            mentions = previous  # 孕产妇死亡率到2025年…；到2030年，控制在…: the subject carries over
+        if not mentions and (any(not _has_subject(q) for q in quantities) or _ANAPHOR.search(body, s_start, s_end)):
+            mentions = previous  # 孕产妇死亡率到2025年…；到2030年，控制在… (or 上述指标…): the subject carries over
         if not mentions:
             continue
         assigned = _assign(mentions, quantities, body, clause_of)
@@ -216,6 +218,9 @@ def _assign(
     for q in quantities:
         start, clause = q.span[0], clause_of[q.span[0]]
         here = [m for m in mentions if m.clause == clause]
+        if not here and (named := _named_before(mentions, q, quantities, body, clause_of)):
+            out.setdefault(named.indicator.id, []).append(q)
+            continue
         if not here and not _has_subject(q):
             # 孕产妇死亡率持续下降，控制在…: a number with no subject of its own belongs to the
             # names of the clause before it.
@@ -234,6 +239,24 @@ def _assign(
         for m in owners:
             out.setdefault(m.indicator.id, []).append(q)
     return out
+
+
+def _named_before(
+    mentions: list[_Mention], q: Quantity, quantities: list[Quantity], body: str, clause_of: list[int]
+) -> _Mention | None:
+    """到2030年，上述指标分别达到92%、96%和93%以上: the indicators the sentence named before, in order, pair
+    with the clause's figures when there are as many of each."""
+    clause = clause_of[q.span[0]]
+    text = _clause_text(body, clause_of, clause)
+    if not _ANAPHOR.search(text) or "分别" not in text:
+        return None
+    sentence = body.rfind("。", 0, clause_of.index(clause)) + 1
+    named: list[_Mention] = []
+    for m in mentions:
+        if m.clause < clause and m.start >= sentence and all(n.indicator.id != m.indicator.id for n in named):
+            named.append(m)
+    values = [x for x in quantities if clause_of[x.span[0]] == clause]
+    return named[values.index(q)] if len(named) == len(values) else None
 
 
 def _respectively(

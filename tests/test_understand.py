@@ -396,16 +396,23 @@ def test_main_targets_beside_the_overall_goals_under_one_heading(tmp_path: Path)
     assert read["children.education.high-school-enrollment"] == ("stronger", "≥93%（2030年）")
 
 
-def test_a_stage_is_not_judged_where_the_target_also_sets_the_final_year(tmp_path: Path) -> None:
-    """到2025年…88%…；到2030年，上述指标分别达到92%和93%以上: the 2030 figures name their indicators only as
-    上述指标 and are not read; the 2025 stage is not judged weaker in their stead, the target is left uncertain."""
+def test_the_indicators_named_before_pair_with_the_figures_after_and_a_stage_is_not_judged_alone(
+    tmp_path: Path,
+) -> None:
+    """到2025年…88%…91%；到2030年，上述指标分别达到92%和93%以上: 上述指标 are the indicators named before, paired
+    with the figures in order, and judged by their 2030 values. Where they cannot be paired (a figure fewer),
+    the 2025 stage is not judged weaker in their stead: the target is left uncertain."""
     heading = "（三）办好人民满意的教育"
-    tasks = {
-        **CHILDREN_TASKS,
-        heading: "到2025年，学前教育毛入园率达到88%，高中阶段毛入学率达到91%；到2030年，上述指标分别达到92%和93%以上。"
-        "（牵头单位：县教育局）",
-    }
-    plan = review(tmp_path, children_plan(tasks)).plans[0]
+    stages = "到2025年，学前教育毛入园率达到88%，高中阶段毛入学率达到91%；"
+
+    def education(final: str) -> PlanReport:
+        tasks = {**CHILDREN_TASKS, heading: f"{stages}{final}（牵头单位：县教育局）"}
+        return review(tmp_path, children_plan(tasks)).plans[0]
+
+    plan = education("到2030年，上述指标分别达到92%和93%以上。")
+    assert indicator(plan, "children.education.preschool-enrollment").actual == "≥92%（2030年）"
+    assert indicator(plan, "children.education.high-school-enrollment").actual == "≥93%（2030年）"
+    plan = education("到2030年，上述两项指标分别达到92%以上。")  # one figure for two names: not paired
     preschool = indicator(plan, "children.education.preschool-enrollment")
     assert preschool.status == "uncertain" and "2030年" in (preschool.note or "")
     assert not [f for f in plan.findings if f.rule == "weaker-target" and "education" in (f.indicator or "")]
