@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..models import Classified, Node, Paragraph, Plan, Quantity, Target
 from ..structure import label, walk
-from ..text.chars import clean
+from ..text.chars import one_line
 from ..text.patterns import LEAD_UNITS, target_body
 from .breakdown import with_breakdown_units
 from .quantities import parse_quantities
@@ -200,7 +200,7 @@ def _table_targets(rows: list[Paragraph], domain_id: str | None, where: list[str
     header: list[str] = []
     for row in rows:
         lines = row.cells or []  # a cell's lines apart, for the unit columns (one unit a line)
-        cells = [clean(c)[0] if "\n" in c else c for c in lines]
+        cells = list(map(one_line, lines))
         if _is_header(cells):
             columns, header = _columns(cells), cells
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Document, Paragraph, SourceLine, Text
-from ..text.chars import clean
+from ..text.chars import clean, one_line
 from ..text.patterns import (
     DOMAIN_NAME,
     JUNK,
@@ -66,7 +66,7 @@ def _clean_line(line: SourceLine) -> SourceLine:
     cells = (
         ["\n".join(clean(part)[0] for part in c.split("\n")) for c in line.cells] if line.cells is not None else None
     )
-    text = "\t".join(clean(c)[0] for c in cells) if cells is not None else clean(line.text)[0]
+    text = "\t".join(map(one_line, cells)) if cells is not None else clean(line.text)[0]
     if text == line.text and cells == line.cells:
         return line  # most lines are clean already
     return line.model_copy(update={"text": text, "cells": cells})

@@ -202,13 +202,14 @@ def _read_rows(
         open_row = row is not None and not row.done
         if not words or (not open_row and _ends_table(line.text.strip(), words)) or _heading(line.text.strip()):
             break
+        glued = row is not None and _wrapped_unit(row.tokens, words[0])
         if not open_row and len(words) == 1 and _FRAGMENT.match(words[0]) and columns.category is not None:
             category += words[0]
         elif re.fullmatch(r"\d{1,2}", words[0]) and (row is None or row.done or columns.attribute is None):
             row = _Row(number=words[0], line=line, category=category, tokens=words[1:])
             rows.append(row)
-        elif row is not None and (open_row or (len(words) == 1 and _wrapped_unit(row.tokens, words[0]))):
-            if _wrapped_unit(row.tokens, words[0]):
+        elif row is not None and (open_row or (glued and len(words) == 1)):
+            if glued:
                 row.tokens[-1] += words.pop(0)
             row.tokens += words
             row.lines += 1

@@ -1,8 +1,7 @@
 """Kind `lead-unit-level`: a finding for each lead unit whose name carries the prefix of another
 administrative level than the plan's own (a 市 unit leading a target of a 区 plan). Plans whose
-level is unknown, and units without a level, are not judged; a unit named with its place (遂宁市水利局) has
-the level after the place. 团/共青团 before the prefix is
-ignored (团区委 is a 区 unit)."""
+level is unknown, and units without a level, are not judged; a unit named with its place (遂宁市水利局)
+has the level after the place. 团/共青团 before the prefix is ignored (团区委 is a 区 unit)."""
 
 from __future__ import annotations
 

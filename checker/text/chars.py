@@ -152,3 +152,8 @@ def clean(text: str) -> tuple[str, list[int]]:
             s1 = "".join(compress(s1, keep))
             off1 = list(compress(off1, keep))
     return s1, off1 if base is None else [base[i] for i in off1]
+
+
+def one_line(cell: str) -> str:
+    """A table cell (its lines, as normalize keeps them apart, already clean) read as one line of text."""
+    return clean(cell)[0] if "\n" in cell else cell
